@@ -1,0 +1,23 @@
+import js from "@eslint/js"
+import tseslint from "typescript-eslint"
+
+export default tseslint.config(
+  { ignores: ["**/build/**", "**/dist/**", "**/node_modules/**", "scripts/bench/results/**", ".cache/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/consistent-type-assertions": ["error", { assertionStyle: "never" }],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-empty-object-type": "off",
+      "@typescript-eslint/no-namespace": "off",
+      "require-yield": "off",
+      "no-console": ["error", { allow: ["error"] }]
+    }
+  },
+  {
+    files: ["scripts/**", "packages/*/test/**", "**/*.config.ts", "vitest.workspace.ts"],
+    rules: { "no-console": "off" }
+  }
+)
