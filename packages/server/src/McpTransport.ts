@@ -1,0 +1,61 @@
+/**
+ * The seam between bytes and the protocol engine. A transport owns framing (newline-delimited JSON, HTTP bodies, an
+ * in-memory queue); the engine sees only decoded JSON values and produces JSON-RPC messages to send back.
+ *
+ * @since 0.1.0
+ */
+import type { Effect, Stream } from "effect"
+import { Data } from "effect"
+import * as JsonRpc from "./JsonRpc.js"
+
+/**
+ * One unit received from the peer: a parsed JSON value (a message, or an array for a batch), or a frame the transport
+ * could not parse, with the error to answer it with.
+ *
+ * @since 0.1.0
+ */
+export type Frame =
+  | { readonly _tag: "Json"; readonly value: unknown }
+  | { readonly _tag: "Malformed"; readonly error: JsonRpc.McpError }
+
+/** @since 0.1.0 */
+export const json = (value: unknown): Frame => ({ _tag: "Json", value })
+
+/** @since 0.1.0 */
+export const malformed = (error: JsonRpc.McpError): Frame => ({ _tag: "Malformed", error })
+
+/**
+ * Parses one text frame. Bad JSON becomes a `Malformed` frame answered with −32700, so a peer's mistake never ends
+ * the conversation.
+ *
+ * @since 0.1.0
+ */
+export const parseFrame = (text: string): Frame => {
+  try {
+    return json(JSON.parse(text))
+  } catch (e) {
+    return malformed(JsonRpc.McpError.parseError(`Parse error: ${e instanceof Error ? e.message : String(e)}`))
+  }
+}
+
+/**
+ * A failure of the transport itself (the pipe broke, the socket closed with an error). It ends the conversation;
+ * protocol errors never do.
+ *
+ * @since 0.1.0
+ */
+export class TransportError extends Data.TaggedError("TransportError")<{
+  readonly message: string
+  readonly cause?: unknown
+}> {}
+
+/**
+ * A connection to one client: the frames it sends, and a way to send it messages. `incoming` ending means the client
+ * has gone: the engine then closes the conversation's scope.
+ *
+ * @since 0.1.0
+ */
+export interface McpTransport {
+  readonly incoming: Stream.Stream<Frame, TransportError>
+  readonly send: (message: JsonRpc.Outgoing) => Effect.Effect<void>
+}

@@ -1,0 +1,178 @@
+/**
+ * The server's MCP methods: what each request does to, and reads from, the session it arrived on.
+ */
+import { Effect, Either, Option, ParseResult, Ref, Schema } from "effect"
+import * as JsonRpc from "../JsonRpc.js"
+import * as McpSchema from "../McpSchema.js"
+import type * as McpSession from "../McpSession.js"
+import { McpRequest } from "../McpRequest.js"
+import { formatParseError } from "./errors.js"
+import { paginate } from "./pagination.js"
+
+type Handler = (params: JsonRpc.Params) => Effect.Effect<unknown, JsonRpc.McpError, McpRequest>
+
+/** Decodes a method's params with its Schema; what fails to decode is −32602, naming the problem. */
+const withParams = <A, I>(schema: Schema.Schema<A, I>, f: (params: A) => Effect.Effect<unknown, JsonRpc.McpError, McpRequest>): Handler => {
+  const decode = Schema.decodeUnknownEither(schema, { errors: "all" })
+  return (params) =>
+    Either.match(decode(params), {
+      onLeft: (error: ParseResult.ParseError) => Effect.fail(JsonRpc.McpError.invalidParams(`Invalid params: ${formatParseError(error)}`)),
+      onRight: f
+    })
+}
+
+const Paginated = Schema.Struct({ cursor: Schema.optional(Schema.String) })
+
+const list = <A, B>(
+  name: string,
+  key: string,
+  items: (session: McpSession.McpSession) => Effect.Effect<ReadonlyArray<A>, JsonRpc.McpError, McpRequest>,
+  view: (item: A) => B
+): Handler =>
+  withParams(Paginated, ({ cursor }) =>
+    Effect.gen(function*() {
+      const { session } = yield* McpRequest
+      const { options } = yield* Ref.get(session.config)
+      const page = yield* paginate(name, yield* items(session), cursor, options.pageSize)
+      const result: Record<string, unknown> = { [key]: page.items.map(view) }
+      if (page.nextCursor !== undefined) {
+        result.nextCursor = page.nextCursor
+      }
+      return result
+    }))
+
+const definition = <A>(item: { readonly definition: A }): A => item.definition
+const identity = <A>(a: A): A => a
+
+const listResources = (session: McpSession.McpSession) =>
+  Effect.gen(function*() {
+    const fixed = yield* Ref.get(session.resources)
+    const templates = yield* Ref.get(session.resourceTemplates)
+    const listed = yield* Effect.forEach(templates.items, (template) => template.list)
+    return listed.length === 0
+      ? fixed.items.map(definition)
+      : [...fixed.items.map(definition), ...listed.flat()]
+  })
+
+/** The capabilities a session really has, as `initialize` announces them. */
+export const capabilities = (session: McpSession.McpSession): Effect.Effect<McpSchema.ServerCapabilities> =>
+  Effect.gen(function*() {
+    const { options } = yield* Ref.get(session.config)
+    const tools = yield* Ref.get(session.tools)
+    const prompts = yield* Ref.get(session.prompts)
+    const resources = yield* Ref.get(session.resources)
+    const templates = yield* Ref.get(session.resourceTemplates)
+    const result: {
+      logging: {}
+      tools?: { listChanged: boolean }
+      prompts?: { listChanged: boolean }
+      resources?: { listChanged: boolean }
+    } = { logging: {} }
+    if (options.capabilities.tools || tools.items.length > 0) {
+      result.tools = { listChanged: true }
+    }
+    if (options.capabilities.prompts || prompts.items.length > 0) {
+      result.prompts = { listChanged: true }
+    }
+    if (options.capabilities.resources || resources.items.length > 0 || templates.items.length > 0) {
+      result.resources = { listChanged: true }
+    }
+    return result
+  })
+
+/** `initialize`: agree on a version, remember the client, announce the server. */
+export const initialize = withParams(McpSchema.InitializeRequestParams, (params) =>
+  Effect.gen(function*() {
+    const { session } = yield* McpRequest
+    const protocolVersion = McpSchema.isSupportedProtocolVersion(params.protocolVersion)
+      ? params.protocolVersion
+      : McpSchema.LATEST_PROTOCOL_VERSION
+    const accepted = yield* Ref.modify(session.client, (client) =>
+      Option.isSome(client)
+        ? [false, client]
+        : [true, Option.some({ info: params.clientInfo, capabilities: params.capabilities, protocolVersion })])
+    if (!accepted) {
+      return yield* JsonRpc.McpError.invalidRequest("Invalid request: the session is already initialized")
+    }
+    const { info } = yield* Ref.get(session.config)
+    const { instructions, ...serverInfo } = info
+    const result: McpSchema.InitializeResult = {
+      protocolVersion,
+      capabilities: yield* capabilities(session),
+      serverInfo,
+      ...(instructions === undefined ? {} : { instructions })
+    }
+    return result
+  }))
+
+const CallTool = Schema.Struct({
+  name: Schema.String,
+  arguments: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.Unknown }))
+})
+
+const GetPrompt = Schema.Struct({
+  name: Schema.String,
+  arguments: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.Unknown }))
+})
+
+const ReadResource = Schema.Struct({ uri: Schema.String })
+
+const SetLevel = Schema.Struct({ level: McpSchema.LoggingLevel })
+
+/** Every method a session serves once initialized, by name. */
+export const methods: ReadonlyMap<string, Handler> = new Map<string, Handler>([
+  ["tools/list", list("tools", "tools", (s) => Effect.map(Ref.get(s.tools), (r) => r.items), definition)],
+  [
+    "tools/call",
+    withParams(CallTool, ({ arguments: args, name }) =>
+      Effect.gen(function*() {
+        const { session } = yield* McpRequest
+        const tool = (yield* Ref.get(session.tools)).byKey.get(name)
+        if (tool === undefined) {
+          return yield* JsonRpc.McpError.invalidParams(`Unknown tool: ${name}`, { name })
+        }
+        return yield* tool.call(args ?? {})
+      }))
+  ],
+  ["prompts/list", list("prompts", "prompts", (s) => Effect.map(Ref.get(s.prompts), (r) => r.items), definition)],
+  [
+    "prompts/get",
+    withParams(GetPrompt, ({ arguments: args, name }) =>
+      Effect.gen(function*() {
+        const { session } = yield* McpRequest
+        const prompt = (yield* Ref.get(session.prompts)).byKey.get(name)
+        if (prompt === undefined) {
+          return yield* JsonRpc.McpError.invalidParams(`Unknown prompt: ${name}`, { name })
+        }
+        return yield* prompt.get(args ?? {})
+      }))
+  ],
+  ["resources/list", list("resources", "resources", listResources, identity)],
+  [
+    "resources/templates/list",
+    list("templates", "resourceTemplates", (s) => Effect.map(Ref.get(s.resourceTemplates), (r) => r.items), definition)
+  ],
+  [
+    "resources/read",
+    withParams(ReadResource, ({ uri }) =>
+      Effect.gen(function*() {
+        const { session } = yield* McpRequest
+        const resource = (yield* Ref.get(session.resources)).byKey.get(uri)
+        if (resource !== undefined) {
+          return yield* resource.read(uri)
+        }
+        for (const template of (yield* Ref.get(session.resourceTemplates)).items) {
+          const read = template.match(uri)
+          if (Option.isSome(read)) {
+            return yield* read.value
+          }
+        }
+        return yield* JsonRpc.McpError.resourceNotFound(uri)
+      }))
+  ],
+  [
+    "logging/setLevel",
+    withParams(SetLevel, ({ level }) =>
+      Effect.flatMap(McpRequest, ({ session }) => Ref.set(session.logLevel, Option.some(level))).pipe(Effect.as({})))
+  ]
+])
