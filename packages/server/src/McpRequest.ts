@@ -39,6 +39,13 @@ export interface Service {
   readonly protocolVersion: McpSchema.ProtocolVersion
   readonly clientInfo: McpSchema.Implementation | undefined
   readonly clientCapabilities: McpSchema.ClientCapabilities | undefined
+  /**
+   * What the transport knows of where the request came from (for Streamable HTTP: the HTTP request). Transports
+   * export accessors for their own services.
+   */
+  readonly transport: Context.Context<never>
+  /** Sends a notification to the client as part of this request (on HTTP, on this request's stream). */
+  readonly notify: (method: string, params?: JsonRpc.Params) => Effect.Effect<void>
 }
 
 /**

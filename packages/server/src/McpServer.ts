@@ -22,7 +22,7 @@
  *
  * @since 0.1.0
  */
-import { Cause, Effect, FiberMap, Option, Ref, Stream } from "effect"
+import { Cause, Context, Effect, FiberMap, Option, Ref, Stream } from "effect"
 import { methods, initialize } from "./internal/methods.js"
 import * as JsonRpc from "./JsonRpc.js"
 import * as McpSchema from "./McpSchema.js"
@@ -36,9 +36,22 @@ const idKey = (id: JsonRpc.RequestId): string => typeof id === "number" ? `n${id
 /** JSON-RPC batches exist only in protocol 2025-03-26: added there, removed in 2025-06-18. */
 const allowsBatches = (version: McpSchema.ProtocolVersion): boolean => version === "2025-03-26"
 
+/**
+ * Where a request came from, and how to talk back to its client while handling it.
+ *
+ * @since 0.1.0
+ */
+export interface Origin {
+  readonly transport: Context.Context<never>
+  readonly send: McpTransport["send"]
+}
+
+const noOrigin: Origin = { transport: Context.empty(), send: () => Effect.void }
+
 const requestContext = (
   session: McpSession.McpSession,
-  request: JsonRpc.Request
+  request: JsonRpc.Request,
+  origin: Origin
 ): Effect.Effect<McpRequest["Type"]> =>
   Effect.map(Ref.get(session.client), (client) => {
     const params = request.params ?? {}
@@ -58,7 +71,10 @@ const requestContext = (
         onSome: (c) => c.protocolVersion
       }),
       clientInfo: Option.getOrUndefined(Option.map(client, (c) => c.info)),
-      clientCapabilities: Option.getOrUndefined(Option.map(client, (c) => c.capabilities))
+      clientCapabilities: Option.getOrUndefined(Option.map(client, (c) => c.capabilities)),
+      transport: origin.transport,
+      notify: (method, params) =>
+        origin.send(JsonRpc.notification(method, params), { relatedRequestId: request.id })
     }
   })
 
@@ -96,10 +112,11 @@ const route = (
  */
 export const respond = (
   session: McpSession.McpSession,
-  request: JsonRpc.Request
+  request: JsonRpc.Request,
+  origin: Origin = noOrigin
 ): Effect.Effect<JsonRpc.Response> =>
   Effect.gen(function*() {
-    const context = yield* requestContext(session, request)
+    const context = yield* requestContext(session, request, origin)
     const middleware = yield* Ref.get(session.middleware)
     const handled = middleware.reduceRight<Effect.Effect<unknown, JsonRpc.McpError, McpRequest>>(
       (next, wrap) => wrap(next),
@@ -148,7 +165,11 @@ export const run = (session: McpSession.McpSession, transport: McpTransport): Ef
       }
     }
 
-    const onRequest = (request: JsonRpc.Request): Effect.Effect<void> => {
+    const originOf = (context: Context.Context<never> | undefined): Origin =>
+      context === undefined ? plainOrigin : { transport: context, send: transport.send }
+    const plainOrigin: Origin = { transport: Context.empty(), send: transport.send }
+
+    const onRequest = (request: JsonRpc.Request, origin: Origin): Effect.Effect<void> => {
       const key = idKey(request.id)
       return Effect.flatMap(FiberMap.has(inFlight, key), (busy) =>
         busy
@@ -156,14 +177,18 @@ export const run = (session: McpSession.McpSession, transport: McpTransport): Ef
             request.id,
             JsonRpc.McpError.invalidRequest(`Invalid request: id ${JSON.stringify(request.id)} is already in use`)
           ))
-          : FiberMap.run(inFlight, key, Effect.flatMap(respond(session, request), transport.send)))
+          : FiberMap.run(
+            inFlight,
+            key,
+            Effect.flatMap(respond(session, request, origin), (response) => transport.send(response))
+          ))
     }
 
-    const onMessage = (value: unknown): Effect.Effect<void> => {
+    const onMessage = (value: unknown, origin: Origin): Effect.Effect<void> => {
       const message = JsonRpc.classify(value)
       switch (message._tag) {
         case "Request":
-          return onRequest(message.message)
+          return onRequest(message.message, origin)
         case "Notification":
           return onNotification(message.message)
         case "Response":
@@ -174,7 +199,7 @@ export const run = (session: McpSession.McpSession, transport: McpTransport): Ef
       }
     }
 
-    const onBatch = (values: ReadonlyArray<unknown>): Effect.Effect<void> =>
+    const onBatch = (values: ReadonlyArray<unknown>, origin: Origin): Effect.Effect<void> =>
       Effect.flatMap(Ref.get(session.client), (client) => {
         const version = Option.map(client, (c) => c.protocolVersion)
         if (values.length === 0 || Option.isNone(version) || !allowsBatches(version.value)) {
@@ -190,7 +215,7 @@ export const run = (session: McpSession.McpSession, transport: McpTransport): Ef
           const message = JsonRpc.classify(value)
           switch (message._tag) {
             case "Request":
-              return Effect.asSome(respond(session, message.message))
+              return Effect.asSome(respond(session, message.message, origin))
             case "Notification":
               return Effect.as(onNotification(message.message), Option.none())
             case "Response":
@@ -210,7 +235,8 @@ export const run = (session: McpSession.McpSession, transport: McpTransport): Ef
       if (frame._tag === "Malformed") {
         return transport.send(JsonRpc.failure(null, frame.error))
       }
-      return Array.isArray(frame.value) ? onBatch(frame.value) : onMessage(frame.value)
+      const origin = originOf(frame.context)
+      return Array.isArray(frame.value) ? onBatch(frame.value, origin) : onMessage(frame.value, origin)
     })
   }))
 

@@ -4,22 +4,24 @@
  *
  * @since 0.1.0
  */
-import type { Effect, Stream } from "effect"
+import type { Context, Effect, Stream } from "effect"
 import { Data } from "effect"
 import * as JsonRpc from "./JsonRpc.js"
 
 /**
  * One unit received from the peer: a parsed JSON value (a message, or an array for a batch), or a frame the transport
- * could not parse, with the error to answer it with.
+ * could not parse, with the error to answer it with. A transport may attach services describing where the frame came
+ * from (the HTTP request, say); handlers and middleware see them as `McpRequest.transport`.
  *
  * @since 0.1.0
  */
 export type Frame =
-  | { readonly _tag: "Json"; readonly value: unknown }
+  | { readonly _tag: "Json"; readonly value: unknown; readonly context?: Context.Context<never> }
   | { readonly _tag: "Malformed"; readonly error: JsonRpc.McpError }
 
 /** @since 0.1.0 */
-export const json = (value: unknown): Frame => ({ _tag: "Json", value })
+export const json = (value: unknown, context?: Context.Context<never>): Frame =>
+  context === undefined ? { _tag: "Json", value } : { _tag: "Json", value, context }
 
 /** @since 0.1.0 */
 export const malformed = (error: JsonRpc.McpError): Frame => ({ _tag: "Malformed", error })
@@ -50,12 +52,23 @@ export class TransportError extends Data.TaggedError("TransportError")<{
 }> {}
 
 /**
+ * Where an outgoing message belongs. A message sent while a request is being handled (progress, a log line, a request
+ * to the client) names that request, so a transport with a channel per request (Streamable HTTP) can put it there.
+ *
+ * @since 0.1.0
+ */
+export interface SendOptions {
+  readonly relatedRequestId?: JsonRpc.RequestId
+}
+
+/**
  * A connection to one client: the frames it sends, and a way to send it messages. `incoming` ending means the client
- * has gone: the engine then closes the conversation's scope.
+ * has gone: the engine then closes the conversation's scope. Responses go out through `send` too: a transport can
+ * route them by their `id`.
  *
  * @since 0.1.0
  */
 export interface McpTransport {
   readonly incoming: Stream.Stream<Frame, TransportError>
-  readonly send: (message: JsonRpc.Outgoing) => Effect.Effect<void>
+  readonly send: (message: JsonRpc.Outgoing, options?: SendOptions) => Effect.Effect<void>
 }
