@@ -19,5 +19,10 @@ export default tseslint.config(
   {
     files: ["scripts/**", "packages/*/test/**", "**/*.config.ts", "vitest.workspace.ts"],
     rules: { "no-console": "off" }
+  },
+  {
+    // Plain Node scripts: TypeScript does not check them, and Node's globals are theirs.
+    files: ["**/*.mjs", "**/*.js"],
+    rules: { "no-undef": "off" }
   }
 )

@@ -1,0 +1,312 @@
+/**
+ * The stdio transport: the server is a child process of its client, reading newline-delimited JSON-RPC on stdin and
+ * writing it on stdout.
+ *
+ * stdout belongs to the protocol: a stray line on it breaks the client's parser. `run`, `serve` and `layer` send
+ * Effect's logs (and `Console` output) to stderr while they run; `layerLogger` does it for a whole program.
+ *
+ * The client ends the conversation by closing stdin. `serve` and `run` then complete, so a program made of them
+ * exits, as MCP clients expect of stdio servers.
+ *
+ * @example
+ * ```ts
+ * import { NodeMcpStdio } from "@mcp-effect/platform-node"
+ * import { McpSession, McpTool } from "@mcp-effect/server"
+ * import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
+ * import { Effect, Schema } from "effect"
+ *
+ * const echo = McpTool.make("echo", {
+ *   input: Schema.Struct({ text: Schema.String }),
+ *   handler: ({ text }) => Effect.succeed(text)
+ * })
+ *
+ * const Template = McpSession.layerTemplate({ name: "echo", version: "1.0.0" }).pipe(McpSession.withTools(echo))
+ *
+ * // Serves one client on stdin/stdout; exits with code 0 when the client closes stdin.
+ * NodeMcpStdio.serve().pipe(Effect.provide(Template), NodeRuntime.runMain)
+ * ```
+ *
+ * @since 0.1.0
+ */
+import * as NodeStream from "@effect/platform-node/NodeStream"
+import { JsonRpc, McpServer, McpSession, McpTransport } from "@mcp-effect/server"
+import type { Scope } from "effect"
+import { Cause, Console, Deferred, Effect, Layer, Stream } from "effect"
+import * as Ndjson from "./internal/ndjson.js"
+import * as StderrConsole from "./internal/stderrConsole.js"
+
+/**
+ * How to reach the client. The streams default to the process's own; tests pass `PassThrough`s.
+ *
+ * @example
+ * ```ts
+ * import { NodeMcpStdio } from "@mcp-effect/platform-node"
+ * import { PassThrough } from "node:stream"
+ *
+ * const options: NodeMcpStdio.Options = {
+ *   maxMessageBytes: 1024 * 1024,
+ *   stdin: new PassThrough(),
+ *   stdout: new PassThrough()
+ * }
+ * ```
+ *
+ * @since 0.1.0
+ */
+export interface Options {
+  /**
+   * The longest line accepted, in bytes (default 4 MiB). A longer one is answered with −32600 and dropped as it
+   * arrives, without ever being held whole.
+   */
+  readonly maxMessageBytes?: number | undefined
+  readonly stdin?: NodeJS.ReadableStream | undefined
+  readonly stdout?: NodeJS.WritableStream | undefined
+}
+
+/**
+ * The default of `Options.maxMessageBytes`: 4 MiB.
+ *
+ * @example
+ * ```ts
+ * import { NodeMcpStdio } from "@mcp-effect/platform-node"
+ *
+ * const doubled = NodeMcpStdio.make({ maxMessageBytes: 2 * NodeMcpStdio.DEFAULT_MAX_MESSAGE_BYTES })
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const DEFAULT_MAX_MESSAGE_BYTES: number = Ndjson.DEFAULT_MAX_LINE_BYTES
+
+/**
+ * Sends Effect's logs to stderr: replaces the `Console` service, through which every built-in logger prints (the
+ * default logger, and the pretty logger `NodeRuntime.runMain` installs), with one writing to stderr only.
+ * `Console.log` in handlers goes to stderr too. `run`, `serve` and `layer` install it for themselves; provide it to
+ * the whole program to move logs written before or around them as well.
+ *
+ * @example
+ * ```ts
+ * import { NodeMcpStdio } from "@mcp-effect/platform-node"
+ * import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
+ * import { Effect } from "effect"
+ *
+ * declare const Template: import("effect").Layer.Layer<import("@mcp-effect/server").McpSession.Template>
+ *
+ * Effect.log("starting").pipe(
+ *   Effect.zipRight(NodeMcpStdio.serve()),
+ *   Effect.provide(Template),
+ *   Effect.provide(NodeMcpStdio.layerLogger),
+ *   NodeRuntime.runMain
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const layerLogger: Layer.Layer<never> = Layer.suspend(() => Console.setConsole(StderrConsole.make()))
+
+/**
+ * Keeps a broken stdout from crashing the process: a stream that emits `error` with no listener throws. One shared
+ * listener, installed once per stream and never removed, so that errors arriving after a transport's scope has
+ * closed (a write in flight when the client left) are caught too.
+ */
+const ignoreErrors = (_: unknown): void => {}
+
+const guard = (stream: NodeJS.WritableStream): void => {
+  if (!stream.listeners("error").includes(ignoreErrors)) {
+    stream.on("error", ignoreErrors)
+  }
+}
+
+const describe = (cause: unknown): string => cause instanceof Error ? cause.message : String(cause)
+
+const isBatch = (message: JsonRpc.Outgoing): message is ReadonlyArray<JsonRpc.Message> => Array.isArray(message)
+
+const utf8 = new TextEncoder()
+
+/**
+ * A transport over stdin and stdout.
+ *
+ * `incoming` ends when stdin ends, or when stdout breaks (`EPIPE`: the client is gone either way). `send` writes one
+ * line at a time, waiting until the stream has taken each before the next, so messages never interleave and a client
+ * that stops reading slows the server down rather than filling its memory; once stdout has broken it does nothing.
+ * When `incoming` finishes it destroys stdin, so that the process can exit; stdout is left open, as it may still be
+ * flushing.
+ *
+ * @example
+ * ```ts
+ * import { NodeMcpStdio } from "@mcp-effect/platform-node"
+ * import { McpServer, McpSession } from "@mcp-effect/server"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.gen(function*() {
+ *   const transport = yield* NodeMcpStdio.make()
+ *   const session = yield* McpSession.live
+ *   yield* McpServer.run(session, transport)
+ * }).pipe(Effect.scoped)
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const make = (options: Options = {}): Effect.Effect<McpTransport.McpTransport, never, Scope.Scope> =>
+  Effect.gen(function*() {
+    const stdin = options.stdin ?? process.stdin
+    const stdout = options.stdout ?? process.stdout
+    const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES
+    const gone = yield* Deferred.make<void>()
+    const lock = yield* Effect.makeSemaphore(1)
+
+    yield* Effect.acquireRelease(
+      Effect.sync(() => {
+        guard(stdout)
+        const onClose = (): void => Deferred.unsafeDone(gone, Effect.void)
+        stdout.on("error", onClose)
+        stdout.on("close", onClose)
+        return onClose
+      }),
+      (onClose) =>
+        Effect.sync(() => {
+          stdout.off("error", onClose)
+          stdout.off("close", onClose)
+        })
+    )
+
+    const write = (line: string): Effect.Effect<void> =>
+      Effect.async<void>((resume) => {
+        // The callback runs once the stream has taken the line (or failed): awaiting it is the backpressure.
+        stdout.write(line, (error) =>
+          resume(
+            error == null
+              ? Effect.void
+              : Effect.zipRight(
+                Effect.logDebug(`MCP stdio: writing to stdout failed (${describe(error)}); the client is gone`),
+                Deferred.succeed(gone, undefined)
+              )
+          ))
+      })
+
+    const encode = (message: JsonRpc.Outgoing): Effect.Effect<string | undefined> =>
+      Effect.try(() => Ndjson.encode(message)).pipe(
+        Effect.catchAll((error) =>
+          Effect.logError("MCP stdio: a message could not be serialized as JSON", Cause.die(error.error)).pipe(
+            // A response that cannot be sent is still answered, or the client would wait for it forever.
+            Effect.as(
+              isBatch(message) || "method" in message
+                ? undefined
+                : Ndjson.encode(JsonRpc.failure(
+                  message.id,
+                  JsonRpc.McpError.internalError("Internal error: the response could not be serialized")
+                ))
+            )
+          )
+        )
+      )
+
+    const send = (message: JsonRpc.Outgoing): Effect.Effect<void> =>
+      lock.withPermits(1)(
+        Effect.flatMap(Deferred.isDone(gone), (isGone) =>
+          isGone
+            ? Effect.void
+            : Effect.flatMap(encode(message), (line) => line === undefined ? Effect.void : write(line)))
+      )
+
+    const incoming: Stream.Stream<McpTransport.Frame, McpTransport.TransportError> = NodeStream.fromReadable<
+      McpTransport.TransportError,
+      Uint8Array | string
+    >(
+      () => stdin,
+      (cause) => new McpTransport.TransportError({ message: `MCP stdio: stdin failed: ${describe(cause)}`, cause })
+    ).pipe(
+      // A stdin with an encoding set yields strings; the framing works on bytes.
+      Stream.map((chunk) => typeof chunk === "string" ? utf8.encode(chunk) : chunk),
+      Stream.pipeThroughChannel(Ndjson.decoder<McpTransport.TransportError>(maxMessageBytes)),
+      Stream.interruptWhenDeferred(gone)
+    )
+
+    return { incoming, send }
+  })
+
+/**
+ * Runs a conversation on a live session over stdin/stdout until the client closes stdin: the way to serve a session
+ * you made yourself with `McpSession.live` and kept a handle on (to add tools to it later, say). Logs go to stderr
+ * meanwhile.
+ *
+ * @example
+ * ```ts
+ * import { NodeMcpStdio } from "@mcp-effect/platform-node"
+ * import { McpSession } from "@mcp-effect/server"
+ * import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
+ * import { Effect } from "effect"
+ *
+ * declare const Template: import("effect").Layer.Layer<McpSession.Template>
+ *
+ * Effect.gen(function*() {
+ *   const session = yield* McpSession.live
+ *   // ... hand `session` to whatever adds tools to it later
+ *   yield* NodeMcpStdio.run(session)
+ * }).pipe(Effect.provide(Template), NodeRuntime.runMain)
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const run = (
+  session: McpSession.McpSession,
+  options?: Options
+): Effect.Effect<void, McpTransport.TransportError> =>
+  make(options).pipe(
+    Effect.flatMap((transport) => McpServer.run(session, transport)),
+    Effect.scoped,
+    Effect.provide(layerLogger)
+  )
+
+/**
+ * Copies a live session from the template and serves it on stdin/stdout until the client closes stdin; then it
+ * completes, so a program that is just `serve` exits with code 0 under `NodeRuntime.runMain`. This is the usual way
+ * to run a stdio server.
+ *
+ * @example
+ * ```ts
+ * import { NodeMcpStdio } from "@mcp-effect/platform-node"
+ * import { McpSession } from "@mcp-effect/server"
+ * import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
+ * import { Effect } from "effect"
+ *
+ * const Template = McpSession.layerTemplate({ name: "my-server", version: "1.0.0" })
+ *
+ * NodeMcpStdio.serve().pipe(Effect.provide(Template), NodeRuntime.runMain)
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const serve = (options?: Options): Effect.Effect<void, McpTransport.TransportError, McpSession.Template> =>
+  Effect.flatMap(McpSession.live, (session) => run(session, options))
+
+/**
+ * Serves a live session copied from the template on stdin/stdout in the background, for the layer's lifetime; a
+ * failure of stdin is logged (to stderr).
+ *
+ * Unlike `serve`, the client closing stdin ends only the conversation, not the layer: `Layer.launch` keeps running
+ * until it is interrupted (the client's `SIGTERM`, Ctrl-C). Use it when stdio is one part of an application whose
+ * lifetime something else decides, e.g. next to an HTTP server; for a process that should exit when its client
+ * goes, as MCP clients expect, use `serve`.
+ *
+ * @example
+ * ```ts
+ * import { NodeMcpStdio } from "@mcp-effect/platform-node"
+ * import { McpSession } from "@mcp-effect/server"
+ * import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
+ * import { Layer } from "effect"
+ *
+ * declare const HttpServerLive: Layer.Layer<never>
+ * const Template = McpSession.layerTemplate({ name: "my-server", version: "1.0.0" })
+ *
+ * Layer.mergeAll(NodeMcpStdio.layer(), HttpServerLive).pipe(Layer.provide(Template), Layer.launch, NodeRuntime.runMain)
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const layer = (options?: Options): Layer.Layer<never, never, McpSession.Template> =>
+  Layer.scopedDiscard(
+    serve(options).pipe(
+      Effect.catchAll((error) => Effect.logError("MCP stdio transport failed", error)),
+      Effect.provide(layerLogger),
+      Effect.forkScoped
+    )
+  )
