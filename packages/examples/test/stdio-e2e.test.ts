@@ -1,0 +1,101 @@
+/**
+ * End to end: the official MCP SDK client spawns the example server over stdio and drives it.
+ */
+import { Client } from "@modelcontextprotocol/sdk/client/index.js"
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
+import { ToolListChangedNotificationSchema } from "@modelcontextprotocol/sdk/types.js"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { fileURLToPath } from "node:url"
+
+const tsx = fileURLToPath(new URL("../node_modules/.bin/tsx", import.meta.url))
+const entry = (file: string) => fileURLToPath(new URL(`../src/${file}`, import.meta.url))
+
+const connect = async (file: string) => {
+  const transport = new StdioClientTransport({ command: tsx, args: [entry(file)], stderr: "pipe" })
+  const client = new Client({ name: "e2e", version: "1.0.0" })
+  await client.connect(transport)
+  return { client, transport }
+}
+
+describe("example server over stdio, driven by the official SDK client", () => {
+  let client: Client
+  const listChanged: Array<string> = []
+
+  beforeAll(async () => {
+    ;({ client } = await connect("stdio.ts"))
+    client.setNotificationHandler(ToolListChangedNotificationSchema, async (n) => {
+      listChanged.push(n.method)
+    })
+  }, 30_000)
+
+  afterAll(async () => {
+    await client?.close()
+  })
+
+  it("initializes with the server's info and capabilities", () => {
+    expect(client.getServerVersion()).toMatchObject({ name: "mcp-effect-example", version: "0.1.0" })
+    expect(client.getServerCapabilities()).toMatchObject({
+      tools: { listChanged: true },
+      prompts: { listChanged: true },
+      resources: { listChanged: true },
+      logging: {}
+    })
+    expect(client.getInstructions()).toContain("add_note")
+  })
+
+  it("lists and calls tools", async () => {
+    const { tools } = await client.listTools()
+    expect(tools.map((t) => t.name)).toEqual(["echo", "add", "add_note", "get_note", "unlock_secret"])
+    expect(await client.callTool({ name: "echo", arguments: { text: "hi" } })).toEqual({
+      content: [{ type: "text", text: "hi" }]
+    })
+    const sum = await client.callTool({ name: "add", arguments: { a: 1, b: 2 } })
+    expect(sum.structuredContent).toEqual({ sum: 3 })
+    const invalid = await client.callTool({ name: "add", arguments: { a: "x", b: 2 } })
+    expect(invalid.isError).toBe(true)
+  })
+
+  it("gets prompts", async () => {
+    const { prompts } = await client.listPrompts()
+    expect(prompts.map((p) => p.name)).toEqual(["summarize"])
+    const prompt = await client.getPrompt({ name: "summarize", arguments: { text: "abc", style: "detailed" } })
+    expect(prompt.messages[0]?.content).toEqual({ type: "text", text: "Summarize this text in detail:\n\nabc" })
+  })
+
+  it("reads resources and a templated resource", async () => {
+    const { resources } = await client.listResources()
+    expect(resources.map((r) => r.uri)).toContain("docs://readme")
+    const readme = await client.readResource({ uri: "docs://readme" })
+    expect(readme.contents[0]).toMatchObject({ uri: "docs://readme", mimeType: "text/markdown" })
+    const { resourceTemplates } = await client.listResourceTemplates()
+    expect(resourceTemplates.map((t) => t.uriTemplate)).toEqual(["notes://{id}"])
+    const note = await client.readResource({ uri: "notes://1" })
+    expect(note.contents[0]).toMatchObject({ uri: "notes://1", text: "Buy milk" })
+    await expect(client.readResource({ uri: "notes://999" })).rejects.toThrow(/999/)
+  })
+
+  it("receives list_changed after its live session changes", async () => {
+    await client.callTool({ name: "unlock_secret", arguments: {} })
+    await expect.poll(() => listChanged.length).toBeGreaterThan(0)
+    const { tools } = await client.listTools()
+    expect(tools.map((t) => t.name)).toContain("secret")
+    expect(await client.callTool({ name: "secret", arguments: {} })).toEqual({ content: [{ type: "text", text: "42" }] })
+  })
+
+  it("answers an unknown tool with a JSON-RPC error", async () => {
+    await expect(client.callTool({ name: "nope", arguments: {} })).rejects.toThrow(/nope/)
+  })
+})
+
+describe("the README's first server", () => {
+  it("runs as written", async () => {
+    const { client } = await connect("first-server.ts")
+    try {
+      expect(await client.callTool({ name: "forecast", arguments: { city: "Oslo" } })).toEqual({
+        content: [{ type: "text", text: "Sunny in Oslo" }]
+      })
+    } finally {
+      await client.close()
+    }
+  }, 30_000)
+})
