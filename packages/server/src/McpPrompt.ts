@@ -22,6 +22,7 @@
 import { Effect, Either, Option, Schema, SchemaAST } from "effect"
 import { errorMessage, formatParseError } from "./internal/errors.js"
 import { McpError } from "./JsonRpc.js"
+import { type Completer, completer, type Completions } from "./McpResource.js"
 import type * as McpSchema from "./McpSchema.js"
 
 /** @since 0.1.0 */
@@ -41,6 +42,9 @@ export interface McpPrompt<out R> {
   readonly definition: McpSchema.Prompt
   /** Decodes the arguments (bad ones: −32602) and runs the handler (failures: −32603 with their message). */
   readonly get: (args: Readonly<Record<string, unknown>>) => Effect.Effect<McpSchema.GetPromptResult, McpError, R>
+  /** Completions for an argument's partial value (`completion/complete`). */
+  readonly complete: Completer<R>
+  readonly completable: boolean
 }
 
 /**
@@ -62,6 +66,8 @@ export interface Options<A, I extends Arguments, E, R> {
   /** A Struct of string-encoded fields; optional fields are optional arguments. */
   readonly args: Schema.Schema<A, I>
   readonly handler: (args: A) => Effect.Effect<Result, E, R>
+  /** Completes arguments (`completion/complete`), by argument name. */
+  readonly completions?: Completions<R>
 }
 
 /**
@@ -83,6 +89,8 @@ export const make = <A, I extends Arguments, E, R>(name: string, options: Option
     [TypeId]: TypeId,
     name,
     definition,
+    complete: completer(options.completions),
+    completable: options.completions !== undefined && Object.keys(options.completions).length > 0,
     get: (args) =>
       Either.match(decode(args), {
         onLeft: (error) =>

@@ -22,7 +22,7 @@
  *
  * @since 0.1.0
  */
-import { Effect, Either, Encoding, Option, Schema } from "effect"
+import { Effect, Either, Encoding, Option, Schema, Stream } from "effect"
 import { errorMessage, formatParseError } from "./internal/errors.js"
 import * as UriTemplate from "./internal/uriTemplate.js"
 import { McpError } from "./JsonRpc.js"
@@ -57,6 +57,8 @@ export interface McpResource<out R> {
   readonly uri: string
   readonly definition: McpSchema.Resource
   readonly read: (uri: string) => Effect.Effect<McpSchema.ReadResourceResult, McpError, R>
+  /** Emits whenever the resource changes; subscribed clients get `notifications/resources/updated`. */
+  readonly watch: Option.Option<Stream.Stream<unknown, McpError, R>>
 }
 
 /**
@@ -73,6 +75,36 @@ export interface McpResourceTemplate<out R> {
   readonly match: (uri: string) => Option.Option<Effect.Effect<McpSchema.ReadResourceResult, McpError, R>>
   /** Concrete resources this template can list in `resources/list`. */
   readonly list: Effect.Effect<ReadonlyArray<McpSchema.Resource>, McpError, R>
+  /** The change stream of `uri`, when it matches and the template can watch. */
+  readonly watch: (uri: string) => Option.Option<Stream.Stream<unknown, McpError, R>>
+  readonly watchable: boolean
+  /** Completions for a variable's partial value (`completion/complete`), when the template has a completer for it. */
+  readonly complete: Completer<R>
+  readonly completable: boolean
+}
+
+/**
+ * Completes an argument or variable: its name, the partial value, and the values of the others already chosen.
+ * `None` when there is no completer for that name.
+ *
+ * @since 0.1.0
+ */
+export type Completer<R> = (
+  name: string,
+  value: string,
+  context: Readonly<Record<string, string>>
+) => Option.Option<Effect.Effect<ReadonlyArray<string>, McpError, R>>
+
+/** Completion functions by argument or variable name. @since 0.1.0 */
+export type Completions<R> = Readonly<
+  Record<string, (value: string, context: Readonly<Record<string, string>>) => Effect.Effect<ReadonlyArray<string>, never, R>>
+>
+
+/** Makes a `Completer` from completion functions by name. @since 0.1.0 */
+export const completer = <R>(completions: Completions<R> | undefined): Completer<R> => {
+  const byName = new Map(completions === undefined ? [] : Object.entries(completions))
+  return (name, value, context) =>
+    Option.map(Option.fromNullable(byName.get(name)), (complete) => complete(value, context))
 }
 
 /** Anything a session accepts as a resource. @since 0.1.0 */
@@ -93,6 +125,8 @@ export interface BaseOptions {
 export interface Options<E, R> extends BaseOptions {
   readonly size?: number
   readonly handler: Effect.Effect<Result, E, R>
+  /** Emits whenever the resource changes: clients subscribed to it are told (`notifications/resources/updated`). */
+  readonly watch?: Stream.Stream<unknown, E, R>
 }
 
 const describe = (options: BaseOptions) => ({
@@ -115,7 +149,8 @@ export const make = <E, R>(uri: string, options: Options<E, R>): McpResource<R> 
   _tag: "Resource",
   uri,
   definition: { uri, ...describe(options), ...(options.size === undefined ? {} : { size: options.size }) },
-  read: (requested) => runRead(options.handler, requested, options.mimeType)
+  read: (requested) => runRead(options.handler, requested, options.mimeType),
+  watch: Option.map(Option.fromNullable(options.watch), (stream) => Stream.mapError(stream, toMcpError))
 })
 
 /** The encoded side of a template's parameter Schema: the URI's variables. @since 0.1.0 */
@@ -128,6 +163,10 @@ export interface TemplateOptions<A, I extends Variables, E, R> extends BaseOptio
   readonly handler: (params: A, uri: string) => Effect.Effect<Result, E, R>
   /** Lists concrete resources of this template for `resources/list`. */
   readonly list?: Effect.Effect<ReadonlyArray<McpSchema.Resource>, E, R>
+  /** Emits whenever the resource at `uri` changes, for clients subscribed to it. */
+  readonly watch?: (params: A, uri: string) => Stream.Stream<unknown, E, R>
+  /** Completes the template's variables (`completion/complete`), by variable name. */
+  readonly completions?: Completions<R>
 }
 
 /**
@@ -141,6 +180,9 @@ export const template = <A, I extends Variables, E, R>(
 ): McpResourceTemplate<R> => {
   const compiled = Either.getOrThrowWith(UriTemplate.parse(uriTemplate), (error) => new Error(error.message))
   const decode = Schema.decodeUnknownEither(options.params, { errors: "all" })
+  const decoded = (uri: string) =>
+    Option.flatMap(Option.fromNullable(compiled.match(uri)), (variables) => Option.getRight(decode(variables)))
+  const watch = options.watch
   return {
     [TypeId]: TypeId,
     _tag: "ResourceTemplate",
@@ -155,7 +197,14 @@ export const template = <A, I extends Variables, E, R>(
             })),
           onRight: (params) => runRead(options.handler(params, uri), uri, options.mimeType)
         })),
-    list: options.list === undefined ? Effect.succeed([]) : Effect.mapError(options.list, toMcpError)
+    list: options.list === undefined ? Effect.succeed([]) : Effect.mapError(options.list, toMcpError),
+    watch: (uri) =>
+      watch === undefined
+        ? Option.none()
+        : Option.map(decoded(uri), (params) => Stream.mapError(watch(params, uri), toMcpError)),
+    watchable: watch !== undefined,
+    complete: completer(options.completions),
+    completable: options.completions !== undefined && Object.keys(options.completions).length > 0
   }
 }
 

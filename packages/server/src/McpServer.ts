@@ -22,8 +22,9 @@
  *
  * @since 0.1.0
  */
-import { Cause, Context, Effect, FiberMap, Option, Ref, Stream } from "effect"
-import { methods, initialize } from "./internal/methods.js"
+import { Cause, Context, Effect, FiberMap, Option, Ref, Schema, Scope, Stream } from "effect"
+import { withClientLogger } from "./internal/clientLogger.js"
+import { initialize, methods } from "./internal/methods.js"
 import * as JsonRpc from "./JsonRpc.js"
 import * as McpSchema from "./McpSchema.js"
 import { McpRequest } from "./McpRequest.js"
@@ -44,9 +45,9 @@ const allowsBatches = (version: McpSchema.ProtocolVersion): boolean => version =
 export interface Origin {
   readonly transport: Context.Context<never>
   readonly send: McpTransport["send"]
+  /** The conversation's scope. */
+  readonly scope: Scope.Scope
 }
-
-const noOrigin: Origin = { transport: Context.empty(), send: () => Effect.void }
 
 const requestContext = (
   session: McpSession.McpSession,
@@ -74,7 +75,8 @@ const requestContext = (
       clientCapabilities: Option.getOrUndefined(Option.map(client, (c) => c.capabilities)),
       transport: origin.transport,
       notify: (method, params) =>
-        origin.send(JsonRpc.notification(method, params), { relatedRequestId: request.id })
+        origin.send(JsonRpc.notification(method, params), { relatedRequestId: request.id }),
+      scope: origin.scope
     }
   })
 
@@ -113,15 +115,27 @@ const route = (
 export const respond = (
   session: McpSession.McpSession,
   request: JsonRpc.Request,
-  origin: Origin = noOrigin
+  origin: Origin
 ): Effect.Effect<JsonRpc.Response> =>
   Effect.gen(function*() {
     const context = yield* requestContext(session, request, origin)
     const middleware = yield* Ref.get(session.middleware)
-    const handled = middleware.reduceRight<Effect.Effect<unknown, JsonRpc.McpError, McpRequest>>(
+    const { options } = yield* Ref.get(session.config)
+    const logLevel = yield* Ref.get(session.logLevel)
+    let handled = middleware.reduceRight<Effect.Effect<unknown, JsonRpc.McpError, McpRequest>>(
       (next, wrap) => wrap(next),
       route(session, request)
     )
+    if (Option.isSome(logLevel)) {
+      // The client asked for log messages: the request's own Effect.log lines go to it as well.
+      handled = withClientLogger(session, logLevel.value, request.id)(handled)
+    }
+    if (options.requestTimeout !== undefined) {
+      handled = Effect.timeoutFail(handled, {
+        duration: options.requestTimeout,
+        onTimeout: () => JsonRpc.McpError.internalError(`Request "${request.method}" timed out`)
+      })
+    }
     return yield* Effect.provideService(handled, McpRequest, context)
   }).pipe(
     Effect.map((result): JsonRpc.Response => JsonRpc.success(request.id, result)),
@@ -144,13 +158,33 @@ export const run = (session: McpSession.McpSession, transport: McpTransport): Ef
     const scope = yield* Effect.scope
     const inFlight = yield* FiberMap.make<string>()
 
-    yield* Stream.fromQueue(session.outbox).pipe(Stream.runForEach(transport.send), Effect.forkScoped)
+    // Hooks and server-to-client requests end with the conversation, whatever ends it.
+    yield* Effect.addFinalizer(() =>
+      Effect.zipRight(
+        session.disconnect,
+        Effect.flatMap(Ref.get(session.endHooks), (hooks) => runHooks(session, hooks))
+      )
+    )
+    yield* Stream.fromQueue(session.outbox).pipe(
+      Stream.runForEach(({ message, relatedRequestId }) =>
+        transport.send(message, relatedRequestId === undefined ? undefined : { relatedRequestId })),
+      Effect.forkScoped
+    )
+
+    const plainOrigin: Origin = { transport: Context.empty(), send: transport.send, scope }
+    const originOf = (context: Context.Context<never> | undefined): Origin =>
+      context === undefined ? plainOrigin : { transport: context, send: transport.send, scope }
+
+    const fork = (effect: Effect.Effect<void>) => Effect.asVoid(Effect.forkIn(effect, scope))
 
     const onNotification = (notification: JsonRpc.Notification): Effect.Effect<void> => {
       switch (notification.method) {
         case "notifications/initialized":
           return Effect.flatMap(Ref.get(session.client), (client) =>
-            Option.isSome(client) ? Ref.set(session.ready, true) : Effect.void)
+            Option.isNone(client)
+              ? Effect.void
+              : Effect.flatMap(Ref.getAndSet(session.ready, true), (wasReady) =>
+                wasReady ? Effect.void : fork(Effect.flatMap(Ref.get(session.startHooks), (hooks) => runHooks(session, hooks)))))
         case "notifications/cancelled": {
           // The cancelled request's fiber is interrupted: its finalizers run and it sends no response.
           const requestId = notification.params?.requestId
@@ -158,16 +192,20 @@ export const run = (session: McpSession.McpSession, transport: McpTransport): Ef
             ? FiberMap.remove(inFlight, idKey(requestId))
             : Effect.void
         }
+        case "notifications/progress":
+          return Option.match(decodeProgress(notification.params), {
+            onNone: () => Effect.void,
+            onSome: session.progressed
+          })
         case "notifications/roots/list_changed":
-          return Ref.set(session.roots, Option.none())
+          return Ref.set(session.roots, Option.none()).pipe(
+            Effect.zipRight(Ref.get(session.rootsChangedHooks)),
+            Effect.flatMap((hooks) => fork(runHooks(session, hooks)))
+          )
         default:
           return Effect.void
       }
     }
-
-    const originOf = (context: Context.Context<never> | undefined): Origin =>
-      context === undefined ? plainOrigin : { transport: context, send: transport.send }
-    const plainOrigin: Origin = { transport: Context.empty(), send: transport.send }
 
     const onRequest = (request: JsonRpc.Request, origin: Origin): Effect.Effect<void> => {
       const key = idKey(request.id)
@@ -192,8 +230,7 @@ export const run = (session: McpSession.McpSession, transport: McpTransport): Ef
         case "Notification":
           return onNotification(message.message)
         case "Response":
-          // Answers to server-to-client requests: none are sent yet, so there is nothing to route.
-          return Effect.void
+          return session.resolve(message.message)
         case "Invalid":
           return transport.send(JsonRpc.failure(message.id, message.error))
       }
@@ -219,15 +256,14 @@ export const run = (session: McpSession.McpSession, transport: McpTransport): Ef
             case "Notification":
               return Effect.as(onNotification(message.message), Option.none())
             case "Response":
-              return Effect.succeedNone
+              return Effect.as(session.resolve(message.message), Option.none())
             case "Invalid":
               return Effect.succeedSome(JsonRpc.failure(message.id, message.error))
           }
         }, { concurrency: "unbounded" }).pipe(
           Effect.map((responses) => responses.flatMap(Option.toArray)),
           Effect.flatMap((responses) => responses.length === 0 ? Effect.void : transport.send(responses)),
-          Effect.forkIn(scope),
-          Effect.asVoid
+          fork
         )
       })
 
@@ -239,6 +275,15 @@ export const run = (session: McpSession.McpSession, transport: McpTransport): Ef
       return Array.isArray(frame.value) ? onBatch(frame.value, origin) : onMessage(frame.value, origin)
     })
   }))
+
+const decodeProgress = Schema.decodeUnknownOption(McpSchema.ProgressNotificationParams)
+
+/** Runs hooks one after another; a hook's defect is logged and never reaches the conversation. */
+const runHooks = (session: McpSession.McpSession, hooks: ReadonlyArray<McpSession.Hook>): Effect.Effect<void> =>
+  Effect.forEach(hooks, (hook) =>
+    Effect.catchAllCause(hook(session), (cause) => Effect.logError("An MCP session hook failed", cause)), {
+    discard: true
+  })
 
 /**
  * Copies the application's template into a new live session and runs a conversation on it.

@@ -26,9 +26,13 @@
  *
  * @since 0.1.0
  */
-import { Context, Effect, Layer, Option, Queue, Ref } from "effect"
+import type { Duration } from "effect"
+import type { Fiber } from "effect"
+import { Context, Deferred, Effect, Layer, Option, Queue, Ref, Schema, Stream } from "effect"
+import { formatParseError } from "./internal/errors.js"
 import * as Registry from "./internal/registry.js"
 import * as JsonRpc from "./JsonRpc.js"
+import { McpClientError } from "./McpClientError.js"
 import type { McpMiddleware } from "./McpMiddleware.js"
 import type * as McpPrompt from "./McpPrompt.js"
 import { McpRequest } from "./McpRequest.js"
@@ -71,16 +75,27 @@ export interface Options {
    * prompts or resources to live sessions after `initialize`.
    */
   readonly capabilities: {
-    readonly tools: boolean
-    readonly prompts: boolean
-    readonly resources: boolean
+    readonly tools?: boolean
+    readonly prompts?: boolean
+    readonly resources?: boolean
+    /**
+     * Accept `resources/subscribe` even without watched resources, for servers that call `notifyResourceUpdated`
+     * themselves.
+     */
+    readonly subscribe?: boolean
   }
+  /** How long a request to the client (sampling, elicitation, roots, ping) may wait for its answer. */
+  readonly clientRequestTimeout: Duration.DurationInput
+  /** How long a handler may run before its request is answered with −32603 and the handler interrupted. */
+  readonly requestTimeout: Duration.DurationInput | undefined
 }
 
 /** @since 0.1.0 */
 export const defaultOptions: Options = {
   pageSize: 1000,
-  capabilities: { tools: false, prompts: false, resources: false }
+  capabilities: {},
+  clientRequestTimeout: "60 seconds",
+  requestTimeout: undefined
 }
 
 /** @since 0.1.0 */
@@ -110,12 +125,18 @@ export interface RegisteredTool {
 export interface RegisteredPrompt {
   readonly definition: McpSchema.Prompt
   readonly get: (args: Readonly<Record<string, unknown>>) => Effect.Effect<McpSchema.GetPromptResult, JsonRpc.McpError, McpRequest>
+  readonly complete: McpResource.Completer<McpRequest>
+  readonly completable: boolean
 }
+
+/** A change stream with its context captured. @since 0.1.0 */
+export type Watch = Stream.Stream<unknown, JsonRpc.McpError, McpRequest>
 
 /** @since 0.1.0 */
 export interface RegisteredResource {
   readonly definition: McpSchema.Resource
   readonly read: (uri: string) => Effect.Effect<McpSchema.ReadResourceResult, JsonRpc.McpError, McpRequest>
+  readonly watch: Option.Option<Watch>
 }
 
 /** @since 0.1.0 */
@@ -123,10 +144,41 @@ export interface RegisteredResourceTemplate {
   readonly definition: McpSchema.ResourceTemplate
   readonly match: (uri: string) => Option.Option<Effect.Effect<McpSchema.ReadResourceResult, JsonRpc.McpError, McpRequest>>
   readonly list: Effect.Effect<ReadonlyArray<McpSchema.Resource>, JsonRpc.McpError, McpRequest>
+  readonly watch: (uri: string) => Option.Option<Watch>
+  readonly watchable: boolean
+  readonly complete: McpResource.Completer<McpRequest>
+  readonly completable: boolean
 }
 
 /** @since 0.1.0 */
 export type RegisteredMiddleware = McpMiddleware<McpRequest>
+
+/** A callback with its context captured: run by the engine with the live session. @since 0.1.0 */
+export type Hook = (session: McpSession) => Effect.Effect<void>
+
+/**
+ * A message for the client, and the request it belongs to when it was sent while handling one.
+ *
+ * @since 0.1.0
+ */
+export interface Outbound {
+  readonly message: JsonRpc.Message
+  readonly relatedRequestId?: JsonRpc.RequestId
+}
+
+/**
+ * Options of a request to the client.
+ *
+ * @since 0.1.0
+ */
+export interface ClientRequestOptions {
+  /** The request being handled, if any: on HTTP the client request travels on its stream. */
+  readonly relatedRequestId?: JsonRpc.RequestId
+  /** Overrides the session's `clientRequestTimeout`. */
+  readonly timeout?: Duration.DurationInput
+  /** Asks the client for progress and receives it. */
+  readonly onProgress?: (progress: McpSchema.ProgressNotificationParams) => Effect.Effect<void>
+}
 
 /**
  * A session, template or live. Its state is in `Ref`s; its mutators are Effects that, on a live session whose client
@@ -153,8 +205,18 @@ export interface McpSession {
   readonly roots: Ref.Ref<Option.Option<ReadonlyArray<McpSchema.Root>>>
   /** User data, keyed by `Context.Reference`s: typed, and copied from template to live like the rest. */
   readonly data: Ref.Ref<Context.Context<never>>
-  /** Messages for the client that belong to no request (list changes, log messages); the engine sends them. */
-  readonly outbox: Queue.Queue<JsonRpc.Message>
+  /** Messages for the client not sent by the engine itself (list changes, log lines, requests to the client). */
+  readonly outbox: Queue.Queue<Outbound>
+  /** URIs the client subscribed to with `resources/subscribe`. */
+  readonly subscriptions: Ref.Ref<ReadonlySet<string>>
+  /** The fibers watching subscribed resources, by URI; they live in the conversation's scope. */
+  readonly watchers: Ref.Ref<ReadonlyMap<string, Fiber.RuntimeFiber<void>>>
+  /** Run when the client's roots change (`notifications/roots/list_changed`). */
+  readonly rootsChangedHooks: Ref.Ref<ReadonlyArray<Hook>>
+  /** Run once the client has sent `notifications/initialized`. */
+  readonly startHooks: Ref.Ref<ReadonlyArray<Hook>>
+  /** Run when the conversation ends, however it ends. */
+  readonly endHooks: Ref.Ref<ReadonlyArray<Hook>>
 
   /** Adds tools, replacing any of the same name. */
   readonly addTools: <R>(...tools: ReadonlyArray<McpTool.McpTool<R>>) => Effect.Effect<void, never, Exclude<R, McpRequest>>
@@ -175,7 +237,31 @@ export interface McpSession {
   /** Writes user data. */
   readonly set: <I, S>(key: Context.Reference<I, S>, value: S) => Effect.Effect<void>
   /** Sends a notification to the client once it is initialized; a no-op on a template or before that. */
-  readonly notify: (method: string, params?: JsonRpc.Params) => Effect.Effect<void>
+  readonly notify: (method: string, params?: JsonRpc.Params, relatedRequestId?: JsonRpc.RequestId) => Effect.Effect<void>
+  /**
+   * Sends a request to the client and waits for its result, decoded by `schema`. Correlated by id; fails with an
+   * `McpClientError` on a timeout, an error answer, an invalid result, or the end of the conversation.
+   */
+  readonly request: <A, I>(
+    method: string,
+    params: JsonRpc.Params | undefined,
+    schema: Schema.Schema<A, I>,
+    options?: ClientRequestOptions
+  ) => Effect.Effect<A, McpClientError>
+  /** Tells the clients subscribed to `uri` that it changed; a no-op for a client that is not subscribed. */
+  readonly notifyResourceUpdated: (uri: string) => Effect.Effect<void>
+  /** Registers a callback for root changes (the seed's `set-roots-changed-callback`). */
+  readonly onRootsChanged: <R>(hook: (session: McpSession) => Effect.Effect<void, never, R>) => Effect.Effect<void, never, R>
+  /** Registers a callback for the start of a conversation (after `notifications/initialized`). */
+  readonly onStart: <R>(hook: (session: McpSession) => Effect.Effect<void, never, R>) => Effect.Effect<void, never, R>
+  /** Registers a callback for the end of a conversation. */
+  readonly onEnd: <R>(hook: (session: McpSession) => Effect.Effect<void, never, R>) => Effect.Effect<void, never, R>
+  /** Engine use: hands the client's answer to the request waiting for it. */
+  readonly resolve: (response: JsonRpc.Response) => Effect.Effect<void>
+  /** Engine use: hands the client's progress on a server request to its `onProgress`. */
+  readonly progressed: (progress: McpSchema.ProgressNotificationParams) => Effect.Effect<void>
+  /** Engine use: fails every request still waiting for the client, when the conversation ends. */
+  readonly disconnect: Effect.Effect<void>
 }
 
 /**
@@ -184,6 +270,9 @@ export interface McpSession {
  * @since 0.1.0
  */
 export class Template extends Context.Tag("@mcp-effect/server/McpSession/Template")<Template, McpSession>() {}
+
+const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
+  typeof u === "object" && u !== null && !Array.isArray(u)
 
 /**
  * Runs `effect` with the context captured at registration plus the current request.
@@ -198,6 +287,16 @@ const withCaptured = <A, E, R>(
       (_: Context.Context<never>) => context
     ))
 
+const withCapturedStream = <A, E, R>(
+  stream: Stream.Stream<A, E, R>,
+  context: Context.Context<Exclude<R, McpRequest>>
+): Stream.Stream<A, E, McpRequest> =>
+  Stream.unwrap(Effect.map(McpRequest, (request) =>
+    Stream.mapInputContext(
+      Stream.provideService(stream, McpRequest, request),
+      (_: Context.Context<never>) => context
+    )))
+
 interface State {
   readonly config: Config
   readonly tools: Registry.Registry<RegisteredTool>
@@ -206,6 +305,9 @@ interface State {
   readonly resourceTemplates: Registry.Registry<RegisteredResourceTemplate>
   readonly middleware: ReadonlyArray<RegisteredMiddleware>
   readonly data: Context.Context<never>
+  readonly rootsChangedHooks: ReadonlyArray<Hook>
+  readonly startHooks: ReadonlyArray<Hook>
+  readonly endHooks: ReadonlyArray<Hook>
 }
 
 const fromState = (kind: McpSession["kind"], state: State): Effect.Effect<McpSession> =>
@@ -215,14 +317,82 @@ const fromState = (kind: McpSession["kind"], state: State): Effect.Effect<McpSes
     const resources = yield* Ref.make(state.resources)
     const resourceTemplates = yield* Ref.make(state.resourceTemplates)
     const ready = yield* Ref.make(false)
-    const outbox = yield* Queue.unbounded<JsonRpc.Message>()
+    const outbox = yield* Queue.unbounded<Outbound>()
     const data = yield* Ref.make(state.data)
+    const config = yield* Ref.make(state.config)
+    const client = yield* Ref.make(Option.none<ClientState>())
+    const subscriptions = yield* Ref.make<ReadonlySet<string>>(new Set())
+    const watchers = yield* Ref.make<ReadonlyMap<string, Fiber.RuntimeFiber<void>>>(new Map())
+    const rootsChangedHooks = yield* Ref.make(state.rootsChangedHooks)
+    const startHooks = yield* Ref.make(state.startHooks)
+    const endHooks = yield* Ref.make(state.endHooks)
 
-    const notify = (method: string, params?: JsonRpc.Params): Effect.Effect<void> =>
+    // Requests this session sent to its client, by id, and the progress callbacks of those that asked for progress.
+    const pending = new Map<JsonRpc.RequestId, Deferred.Deferred<unknown, McpClientError>>()
+    const progressCallbacks = new Map<string | number, (p: McpSchema.ProgressNotificationParams) => Effect.Effect<void>>()
+    let nextRequestId = 0
+
+    const send = (message: JsonRpc.Message, relatedRequestId?: JsonRpc.RequestId) =>
+      Queue.offer(outbox, relatedRequestId === undefined ? { message } : { message, relatedRequestId })
+
+    const notify = (method: string, params?: JsonRpc.Params, relatedRequestId?: JsonRpc.RequestId): Effect.Effect<void> =>
       kind === "template"
         ? Effect.void
         : Effect.flatMap(Ref.get(ready), (isReady) =>
-          isReady ? Queue.offer(outbox, JsonRpc.notification(method, params)) : Effect.void)
+          isReady ? Effect.asVoid(send(JsonRpc.notification(method, params), relatedRequestId)) : Effect.void)
+
+    const clientError = (
+      method: string,
+      reason: McpClientError["reason"],
+      message: string,
+      extra?: { readonly code: number; readonly data?: unknown }
+    ) => new McpClientError({ method, reason, message, ...extra })
+
+    const request = <A, I>(
+      method: string,
+      params: JsonRpc.Params | undefined,
+      schema: Schema.Schema<A, I>,
+      options?: ClientRequestOptions
+    ): Effect.Effect<A, McpClientError> =>
+      Effect.gen(function*() {
+        const id = `mcp-effect-${++nextRequestId}`
+        const deferred = yield* Deferred.make<unknown, McpClientError>()
+        const progressToken = options?.onProgress === undefined ? undefined : id
+        const withToken = progressToken === undefined
+          ? params
+          : { ...params, _meta: { ...(isRecord(params?._meta) ? params._meta : {}), progressToken } }
+        const timeout = options?.timeout ?? (yield* Ref.get(config)).options.clientRequestTimeout
+        pending.set(id, deferred)
+        if (progressToken !== undefined && options?.onProgress !== undefined) {
+          progressCallbacks.set(progressToken, options.onProgress)
+        }
+        yield* send(JsonRpc.request(id, method, withToken), options?.relatedRequestId)
+        const result = yield* Deferred.await(deferred).pipe(
+          Effect.timeoutFail({
+            duration: timeout,
+            onTimeout: () => clientError(method, "Timeout", `The client did not answer "${method}" in time`)
+          }),
+          Effect.tapError((error) =>
+            error.reason === "Timeout"
+              ? send(JsonRpc.notification("notifications/cancelled", { requestId: id, reason: "timeout" }))
+              : Effect.void
+          ),
+          Effect.ensuring(Effect.sync(() => {
+            pending.delete(id)
+            if (progressToken !== undefined) progressCallbacks.delete(progressToken)
+          }))
+        )
+        return yield* Schema.decodeUnknown(schema)(result).pipe(
+          Effect.mapError((error) =>
+            clientError(method, "InvalidResponse", `Invalid result for "${method}": ${formatParseError(error)}`)
+          )
+        )
+      })
+
+    const register = <R>(hooks: Ref.Ref<ReadonlyArray<Hook>>, hook: (session: McpSession) => Effect.Effect<void, never, R>) =>
+      Effect.contextWithEffect((context: Context.Context<R>) =>
+        Ref.update(hooks, (all) => [...all, (s: McpSession) => Effect.provide(hook(s), context)])
+      )
 
     const changed = (list: "tools" | "prompts" | "resources") => notify(`notifications/${list}/list_changed`)
 
@@ -235,18 +405,23 @@ const fromState = (kind: McpSession["kind"], state: State): Effect.Effect<McpSes
     const session: McpSession = {
       [TypeId]: TypeId,
       kind,
-      config: yield* Ref.make(state.config),
+      config,
       tools,
       prompts,
       resources,
       resourceTemplates,
       middleware: yield* Ref.make(state.middleware),
-      client: yield* Ref.make(Option.none<ClientState>()),
+      client,
       ready,
       logLevel: yield* Ref.make(Option.none<McpSchema.LoggingLevel>()),
       roots: yield* Ref.make(Option.none<ReadonlyArray<McpSchema.Root>>()),
       data,
       outbox,
+      subscriptions,
+      watchers,
+      rootsChangedHooks,
+      startHooks,
+      endHooks,
       addTools: <R>(...added: ReadonlyArray<McpTool.McpTool<R>>) =>
         Effect.contextWithEffect((context: Context.Context<Exclude<R, McpRequest>>) =>
           Ref.update(tools, (registry) =>
@@ -270,7 +445,10 @@ const fromState = (kind: McpSession["kind"], state: State): Effect.Effect<McpSes
               added.map((prompt) =>
                 [prompt.name, {
                   definition: prompt.definition,
-                  get: (args) => withCaptured(prompt.get(args), context)
+                  get: (args) => withCaptured(prompt.get(args), context),
+                  complete: (name, value, args) =>
+                    Option.map(prompt.complete(name, value, args), (effect) => withCaptured(effect, context)),
+                  completable: prompt.completable
                 }] as const
               )
             )).pipe(Effect.zipRight(changed("prompts")))
@@ -286,13 +464,19 @@ const fromState = (kind: McpSession["kind"], state: State): Effect.Effect<McpSes
               if (resource._tag === "Resource") {
                 fixed.push([resource.uri, {
                   definition: resource.definition,
-                  read: (uri) => withCaptured(resource.read(uri), context)
+                  read: (uri) => withCaptured(resource.read(uri), context),
+                  watch: Option.map(resource.watch, (stream) => withCapturedStream(stream, context))
                 }])
               } else {
                 templated.push([resource.uriTemplate, {
                   definition: resource.definition,
                   match: (uri) => Option.map(resource.match(uri), (read) => withCaptured(read, context)),
-                  list: withCaptured(resource.list, context)
+                  list: withCaptured(resource.list, context),
+                  watch: (uri) => Option.map(resource.watch(uri), (stream) => withCapturedStream(stream, context)),
+                  watchable: resource.watchable,
+                  complete: (name, value, args) =>
+                    Option.map(resource.complete(name, value, args), (effect) => withCaptured(effect, context)),
+                  completable: resource.completable
                 }])
               }
             }
@@ -314,7 +498,36 @@ const fromState = (kind: McpSession["kind"], state: State): Effect.Effect<McpSes
         ),
       get: (key) => Effect.map(Ref.get(data), (context) => Context.get(context, key)),
       set: (key, value) => Ref.update(data, (context) => Context.add(context, key, value)),
-      notify
+      notify,
+      request,
+      notifyResourceUpdated: (uri) =>
+        Effect.flatMap(Ref.get(subscriptions), (subscribed) =>
+          subscribed.has(uri) ? notify("notifications/resources/updated", { uri }) : Effect.void),
+      onRootsChanged: (hook) => register(rootsChangedHooks, hook),
+      onStart: (hook) => register(startHooks, hook),
+      onEnd: (hook) => register(endHooks, hook),
+      resolve: (response) =>
+        Effect.suspend(() => {
+          const waiting = response.id === null ? undefined : pending.get(response.id)
+          if (waiting === undefined) {
+            return Effect.void
+          }
+          return "error" in response
+            ? Deferred.fail(waiting, clientError("", "ErrorResponse", response.error.message, {
+              code: response.error.code,
+              data: response.error.data
+            }))
+            : Deferred.succeed(waiting, response.result)
+        }).pipe(Effect.asVoid),
+      progressed: (progress) =>
+        Effect.suspend(() => progressCallbacks.get(progress.progressToken)?.(progress) ?? Effect.void),
+      disconnect: Effect.suspend(() =>
+        Effect.forEach(
+          [...pending.values()],
+          (waiting) => Deferred.fail(waiting, clientError("", "Disconnected", "The conversation with the client ended")),
+          { discard: true }
+        )
+      )
     }
     return session
   })
@@ -332,7 +545,10 @@ export const make = (info: ServerInfo, options?: Partial<Options>): Effect.Effec
     resources: Registry.empty(),
     resourceTemplates: Registry.empty(),
     middleware: [],
-    data: Context.empty()
+    data: Context.empty(),
+    rootsChangedHooks: [],
+    startHooks: [],
+    endHooks: []
   })
 
 /**
@@ -350,7 +566,10 @@ export const makeLive = (template: McpSession): Effect.Effect<McpSession> =>
       resources: yield* Ref.get(template.resources),
       resourceTemplates: yield* Ref.get(template.resourceTemplates),
       middleware: yield* Ref.get(template.middleware),
-      data: yield* Ref.get(template.data)
+      data: yield* Ref.get(template.data),
+      rootsChangedHooks: yield* Ref.get(template.rootsChangedHooks),
+      startHooks: yield* Ref.get(template.startHooks),
+      endHooks: yield* Ref.get(template.endHooks)
     })
   })
 

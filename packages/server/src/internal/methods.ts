@@ -1,7 +1,7 @@
 /**
  * The server's MCP methods: what each request does to, and reads from, the session it arrived on.
  */
-import { Effect, Either, Option, ParseResult, Ref, Schema } from "effect"
+import { Effect, Either, Fiber, Option, ParseResult, Ref, Schema, Stream } from "effect"
 import * as JsonRpc from "../JsonRpc.js"
 import * as McpSchema from "../McpSchema.js"
 import type * as McpSession from "../McpSession.js"
@@ -54,6 +54,16 @@ const listResources = (session: McpSession.McpSession) =>
       : [...fixed.items.map(definition), ...listed.flat()]
   })
 
+const subscribable = (session: McpSession.McpSession): Effect.Effect<boolean> =>
+  Effect.gen(function*() {
+    const { options } = yield* Ref.get(session.config)
+    const resources = yield* Ref.get(session.resources)
+    const templates = yield* Ref.get(session.resourceTemplates)
+    return options.capabilities.subscribe === true ||
+      resources.items.some((r) => Option.isSome(r.watch)) ||
+      templates.items.some((t) => t.watchable)
+  })
+
 /** The capabilities a session really has, as `initialize` announces them. */
 export const capabilities = (session: McpSession.McpSession): Effect.Effect<McpSchema.ServerCapabilities> =>
   Effect.gen(function*() {
@@ -62,20 +72,25 @@ export const capabilities = (session: McpSession.McpSession): Effect.Effect<McpS
     const prompts = yield* Ref.get(session.prompts)
     const resources = yield* Ref.get(session.resources)
     const templates = yield* Ref.get(session.resourceTemplates)
+    const subscribe = yield* subscribable(session)
     const result: {
       logging: {}
+      completions?: {}
       tools?: { listChanged: boolean }
       prompts?: { listChanged: boolean }
-      resources?: { listChanged: boolean }
+      resources?: { listChanged: boolean; subscribe?: boolean }
     } = { logging: {} }
-    if (options.capabilities.tools || tools.items.length > 0) {
+    if (prompts.items.some((p) => p.completable) || templates.items.some((t) => t.completable)) {
+      result.completions = {}
+    }
+    if (options.capabilities.tools === true || tools.items.length > 0) {
       result.tools = { listChanged: true }
     }
-    if (options.capabilities.prompts || prompts.items.length > 0) {
+    if (options.capabilities.prompts === true || prompts.items.length > 0) {
       result.prompts = { listChanged: true }
     }
-    if (options.capabilities.resources || resources.items.length > 0 || templates.items.length > 0) {
-      result.resources = { listChanged: true }
+    if (subscribe || options.capabilities.resources === true || resources.items.length > 0 || templates.items.length > 0) {
+      result.resources = subscribe ? { listChanged: true, subscribe: true } : { listChanged: true }
     }
     return result
   })
@@ -118,6 +133,53 @@ const GetPrompt = Schema.Struct({
 const ReadResource = Schema.Struct({ uri: Schema.String })
 
 const SetLevel = Schema.Struct({ level: McpSchema.LoggingLevel })
+
+const Complete = Schema.Struct({
+  ref: Schema.Union(
+    Schema.Struct({ type: Schema.Literal("ref/prompt"), name: Schema.String }),
+    Schema.Struct({ type: Schema.Literal("ref/resource"), uri: Schema.String })
+  ),
+  argument: Schema.Struct({ name: Schema.String, value: Schema.String }),
+  context: Schema.optional(Schema.Struct({
+    arguments: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.String }))
+  }))
+})
+
+/** The spec caps a completion answer at 100 values. */
+const MAX_COMPLETIONS = 100
+
+/** Finds what `uri` names, and whether it can be watched. */
+const findResource = (session: McpSession.McpSession, uri: string) =>
+  Effect.gen(function*() {
+    const resource = (yield* Ref.get(session.resources)).byKey.get(uri)
+    if (resource !== undefined) {
+      return Option.some(resource.watch)
+    }
+    for (const template of (yield* Ref.get(session.resourceTemplates)).items) {
+      if (Option.isSome(template.match(uri))) {
+        return Option.some(template.watch(uri))
+      }
+    }
+    return Option.none()
+  })
+
+const requireSubscribe = (method: string) =>
+  Effect.flatMap(McpRequest, ({ session }) =>
+    Effect.flatMap(subscribable(session), (ok) => ok ? Effect.void : Effect.fail(JsonRpc.McpError.methodNotFound(method))))
+
+const unwatch = (session: McpSession.McpSession, uri: string) =>
+  Effect.flatMap(
+    Ref.modify(session.watchers, (watchers) => {
+      const fiber = watchers.get(uri)
+      if (fiber === undefined) {
+        return [Option.none(), watchers]
+      }
+      const rest = new Map(watchers)
+      rest.delete(uri)
+      return [Option.some(fiber), rest]
+    }),
+    Option.match({ onNone: () => Effect.void, onSome: Fiber.interrupt })
+  )
 
 /** Every method a session serves once initialized, by name. */
 export const methods: ReadonlyMap<string, Handler> = new Map<string, Handler>([
@@ -168,6 +230,71 @@ export const methods: ReadonlyMap<string, Handler> = new Map<string, Handler>([
           }
         }
         return yield* JsonRpc.McpError.resourceNotFound(uri)
+      }))
+  ],
+  [
+    "resources/subscribe",
+    withParams(ReadResource, ({ uri }) =>
+      Effect.gen(function*() {
+        yield* requireSubscribe("resources/subscribe")
+        const { scope, session } = yield* McpRequest
+        const watch = yield* findResource(session, uri)
+        if (Option.isNone(watch)) {
+          return yield* JsonRpc.McpError.resourceNotFound(uri)
+        }
+        const already = yield* Ref.modify(session.subscriptions, (uris) =>
+          uris.has(uri) ? [true, uris] : [false, new Set([...uris, uri])])
+        if (!already && Option.isSome(watch.value)) {
+          // The watcher lives in the conversation's scope: unsubscribe or the end of the conversation stops it.
+          const fiber = yield* watch.value.pipe(
+            Stream.runForEach(() => session.notifyResourceUpdated(uri)),
+            Effect.catchAllCause((cause) => Effect.logWarning(`The watcher of ${uri} stopped`, cause)),
+            Effect.forkIn(scope)
+          )
+          yield* Ref.update(session.watchers, (watchers) => new Map([...watchers, [uri, fiber]]))
+        }
+        return {}
+      }))
+  ],
+  [
+    "resources/unsubscribe",
+    withParams(ReadResource, ({ uri }) =>
+      Effect.gen(function*() {
+        yield* requireSubscribe("resources/unsubscribe")
+        const { session } = yield* McpRequest
+        yield* Ref.update(session.subscriptions, (uris) => new Set([...uris].filter((u) => u !== uri)))
+        yield* unwatch(session, uri)
+        return {}
+      }))
+  ],
+  [
+    "completion/complete",
+    withParams(Complete, ({ argument, context, ref }) =>
+      Effect.gen(function*() {
+        const { session } = yield* McpRequest
+        const others = context?.arguments ?? {}
+        let completer: Option.Option<Effect.Effect<ReadonlyArray<string>, JsonRpc.McpError, McpRequest>>
+        if (ref.type === "ref/prompt") {
+          const prompt = (yield* Ref.get(session.prompts)).byKey.get(ref.name)
+          if (prompt === undefined) {
+            return yield* JsonRpc.McpError.invalidParams(`Unknown prompt: ${ref.name}`, { name: ref.name })
+          }
+          completer = prompt.complete(argument.name, argument.value, others)
+        } else {
+          const template = (yield* Ref.get(session.resourceTemplates)).byKey.get(ref.uri)
+          if (template === undefined) {
+            return yield* JsonRpc.McpError.invalidParams(`Unknown resource template: ${ref.uri}`, { uri: ref.uri })
+          }
+          completer = template.complete(argument.name, argument.value, others)
+        }
+        const values = Option.isSome(completer) ? yield* completer.value : []
+        return {
+          completion: {
+            values: values.slice(0, MAX_COMPLETIONS),
+            total: values.length,
+            hasMore: values.length > MAX_COMPLETIONS
+          }
+        }
       }))
   ],
   [

@@ -1,0 +1,59 @@
+import type { LogLevel } from "effect"
+import { Effect, FiberRef, HashMap, HashSet, Logger, Option, Queue } from "effect"
+import * as JsonRpc from "../JsonRpc.js"
+import * as McpSchema from "../McpSchema.js"
+import type { McpSession } from "../McpSession.js"
+
+/** Effect's log levels as MCP's (RFC 5424) levels. */
+export const toMcpLevel = (level: LogLevel.LogLevel): McpSchema.LoggingLevel | undefined => {
+  switch (level._tag) {
+    case "All":
+    case "Trace":
+    case "Debug":
+      return "debug"
+    case "Info":
+      return "info"
+    case "Warning":
+      return "warning"
+    case "Error":
+      return "error"
+    case "Fatal":
+      return "critical"
+    case "None":
+      return undefined
+  }
+}
+
+export const passes = (level: McpSchema.LoggingLevel, threshold: McpSchema.LoggingLevel): boolean =>
+  McpSchema.LogLevelSeverity[level] >= McpSchema.LogLevelSeverity[threshold]
+
+const logData = (message: unknown): unknown =>
+  Array.isArray(message) && message.length === 1 ? message[0] : message
+
+/**
+ * A logger that copies a request's `Effect.log*` lines to the client as `notifications/message`, at or above the
+ * level the client set. Loggers are synchronous, so lines go through the session's outbox rather than the transport.
+ */
+export const withClientLogger = (
+  session: McpSession,
+  threshold: McpSchema.LoggingLevel,
+  relatedRequestId: JsonRpc.RequestId
+) =>
+<A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> => {
+  const logger = Logger.make(({ annotations, logLevel, message }) => {
+    const level = toMcpLevel(logLevel)
+    if (level === undefined || !passes(level, threshold)) {
+      return
+    }
+    const name = Option.getOrUndefined(HashMap.get(annotations, "logger"))
+    Queue.unsafeOffer(session.outbox, {
+      message: JsonRpc.notification("notifications/message", {
+        level,
+        data: logData(message),
+        ...(typeof name === "string" ? { logger: name } : {})
+      }),
+      relatedRequestId
+    })
+  })
+  return Effect.locallyWith(effect, FiberRef.currentLoggers, HashSet.add(logger))
+}
