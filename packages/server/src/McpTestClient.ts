@@ -45,6 +45,12 @@ export interface McpTestClient {
   readonly nextMessage: Effect.Effect<JsonRpc.Outgoing>
   /** Waits for the next notification with this method, skipping other messages. */
   readonly nextNotification: (method: string) => Effect.Effect<JsonRpc.Notification>
+  /** Waits for the server's next request to the client with this method, skipping other messages. */
+  readonly nextRequest: (method: string) => Effect.Effect<JsonRpc.Request>
+  /** Answers a request of the server. */
+  readonly reply: (id: JsonRpc.RequestId, result: unknown) => Effect.Effect<void>
+  /** Answers a request of the server with a JSON-RPC error. */
+  readonly replyError: (id: JsonRpc.RequestId, error: JsonRpc.McpError) => Effect.Effect<void>
   /** Ends the connection, as a client closing stdin does. */
   readonly close: Effect.Effect<void>
 
@@ -142,6 +148,12 @@ export const makeWith = (session: McpSession.McpSession): Effect.Effect<McpTestC
           ? Effect.succeed(message)
           : nextNotification(method))
 
+    const nextRequest = (method: string): Effect.Effect<JsonRpc.Request> =>
+      Effect.flatMap(nextMessage, (message) =>
+        !isBatch(message) && "method" in message && "id" in message && message.method === method
+          ? Effect.succeed(message)
+          : nextRequest(method))
+
     const client: McpTestClient = {
       session,
       request,
@@ -151,6 +163,9 @@ export const makeWith = (session: McpSession.McpSession): Effect.Effect<McpTestC
       messages,
       nextMessage,
       nextNotification,
+      nextRequest,
+      reply: (id, result) => Effect.asVoid(toServer.offer(McpTransport.json(JsonRpc.success(id, result)))),
+      replyError: (id, error) => Effect.asVoid(toServer.offer(McpTransport.json(JsonRpc.failure(id, error)))),
       close: Effect.asVoid(toServer.end),
       initialize: (params) => typed(McpSchema.InitializeResult)("initialize", { ...defaultInitializeParams, ...params }),
       ping: Effect.asVoid(request("ping")),

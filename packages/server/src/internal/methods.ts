@@ -238,13 +238,14 @@ export const methods: ReadonlyMap<string, Handler> = new Map<string, Handler>([
       Effect.gen(function*() {
         yield* requireSubscribe("resources/subscribe")
         const { scope, session } = yield* McpRequest
-        const watch = yield* findResource(session, uri)
-        if (Option.isNone(watch)) {
+        const found = yield* findResource(session, uri)
+        if (Option.isNone(found)) {
           return yield* JsonRpc.McpError.resourceNotFound(uri)
         }
+        const watch = found.value
         const already = yield* Ref.modify(session.subscriptions, (uris) =>
           uris.has(uri) ? [true, uris] : [false, new Set([...uris, uri])])
-        if (!already && Option.isSome(watch.value)) {
+        if (!already && Option.isSome(watch)) {
           // The watcher lives in the conversation's scope: unsubscribe or the end of the conversation stops it.
           const fiber = yield* watch.value.pipe(
             Stream.runForEach(() => session.notifyResourceUpdated(uri)),
