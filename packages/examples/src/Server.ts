@@ -2,7 +2,7 @@
  * The example server's template: what every client gets. Transports (stdio, HTTP) copy a live session from it.
  */
 import { McpPrompt, McpRequest, McpResource, McpSession, McpTool } from "@mcp-effect/server"
-import { Effect, Layer, Schema } from "effect"
+import { Clock, Context, Effect, Layer, Schedule, Schema, Stream } from "effect"
 import { Notes, NotesLive } from "./Notes.js"
 
 export const echo = McpTool.make("echo", {
@@ -65,6 +65,66 @@ export const secret = McpTool.make("secret", {
   handler: () => Effect.succeed("42")
 })
 
+/** Reports progress and logs as it works: the client sees both while it waits. */
+export const countdown = McpTool.make("countdown", {
+  title: "Countdown",
+  description: "Counts down, reporting progress every 100 ms",
+  input: Schema.Struct({ from: Schema.Int.pipe(Schema.between(1, 20)) }),
+  handler: ({ from }) =>
+    Effect.gen(function*() {
+      for (let step = 1; step <= from; step++) {
+        yield* Effect.sleep("100 millis")
+        yield* McpRequest.progress(step, { total: from, message: `${from - step} to go` })
+        yield* Effect.logInfo(`countdown at ${from - step}`)
+      }
+      return "Liftoff!"
+    })
+})
+
+/** Asks the client's model (sampling). */
+export const askModel = McpTool.make("ask_model", {
+  title: "Ask the client's model",
+  description: "Forwards a question to the client's LLM through sampling",
+  input: Schema.Struct({ question: Schema.String }),
+  handler: ({ question }) =>
+    Effect.map(
+      McpRequest.sample({ messages: [{ role: "user", content: { type: "text", text: question } }], maxTokens: 200 }),
+      (answer) => "type" in answer.content && answer.content.type === "text" ? answer.content.text : "(no text)"
+    )
+})
+
+/** Asks the user to fill in a form (elicitation), decoded by a Schema. */
+export const register = McpTool.make("register", {
+  title: "Register",
+  description: "Asks the user for their name and favourite colour",
+  input: Schema.Struct({}),
+  handler: () =>
+    Effect.map(
+      McpRequest.elicit(
+        "Please introduce yourself",
+        Schema.Struct({ name: Schema.String, color: Schema.Literal("red", "green", "blue") })
+      ),
+      (answer) => answer.action === "accept" ? `Welcome, ${answer.content.name} (${answer.content.color})` : `You chose to ${answer.action}`
+    )
+})
+
+/** Reads the client's roots. */
+export const showRoots = McpTool.make("show_roots", {
+  title: "Show roots",
+  description: "Lists the client's roots",
+  input: Schema.Struct({}),
+  handler: () => Effect.map(McpRequest.roots, (roots) => roots.map((root) => root.uri).join("\n") || "(no roots)")
+})
+
+/** A resource that changes every second: subscribe to it to be told. */
+export const clock = McpResource.make("time://now", {
+  name: "clock",
+  title: "The server's clock",
+  mimeType: "text/plain",
+  handler: Effect.map(Clock.currentTimeMillis, (now) => new Date(now).toISOString()),
+  watch: Stream.fromSchedule(Schedule.spaced("1 second"))
+})
+
 export const summarize = McpPrompt.make("summarize", {
   title: "Summarize",
   description: "Asks the model to summarize a text",
@@ -72,7 +132,10 @@ export const summarize = McpPrompt.make("summarize", {
     text: Schema.String.annotations({ description: "The text to summarize" }),
     style: Schema.optional(Schema.Literal("short", "detailed")).annotations({ description: "short or detailed" })
   }),
-  handler: ({ style, text }) => Effect.succeed(`Summarize this text${style === "detailed" ? " in detail" : " briefly"}:\n\n${text}`)
+  handler: ({ style, text }) => Effect.succeed(`Summarize this text${style === "detailed" ? " in detail" : " briefly"}:\n\n${text}`),
+  completions: {
+    style: (value) => Effect.succeed(["short", "detailed"].filter((style) => style.startsWith(value)))
+  }
 })
 
 export const readme = McpResource.make("docs://readme", {
@@ -93,7 +156,14 @@ export const note = McpResource.template("notes://{id}", {
   list: Effect.map(
     Effect.flatMap(Notes, (notes) => notes.all),
     (all) => all.map((n) => ({ uri: `notes://${n.id}`, name: `note-${n.id}`, mimeType: "text/plain" }))
-  )
+  ),
+  completions: {
+    id: (value) =>
+      Effect.map(
+        Effect.flatMap(Notes, (notes) => notes.all),
+        (all) => all.map((n) => `${n.id}`).filter((id) => id.startsWith(value))
+      )
+  }
 })
 
 /** The template without its dependencies: tests provide their own `Notes`. */
@@ -104,9 +174,15 @@ export const TemplateWithoutDependencies = McpSession.layerTemplate({
   description: "Notes, echo and arithmetic, served by mcp-effect",
   instructions: "Use add_note and get_note to keep notes; read notes://{id} for a note."
 }).pipe(
-  McpSession.withTools(echo, add, addNote, getNote, unlockSecret),
+  McpSession.withTools(echo, add, addNote, getNote, unlockSecret, countdown, askModel, register, showRoots),
   McpSession.withPrompts(summarize),
-  McpSession.withResources(readme, note)
+  McpSession.withResources(readme, note, clock),
+  Layer.tap((context) =>
+    Context.get(context, McpSession.Template).onStart((session) =>
+      Effect.flatMap(session.client.get, (client) =>
+        Effect.logInfo(`client connected: ${client._tag === "Some" ? client.value.info.name : "unknown"}`))
+    )
+  )
 )
 
 /** The template with the real dependencies. */

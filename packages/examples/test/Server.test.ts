@@ -26,7 +26,7 @@ describe("example server", () => {
         contents: [{ uri: "notes://1", mimeType: "text/plain", text: "mocked note" }]
       })
       const { resources } = yield* client.listResources()
-      expect(resources.map((r) => r.uri)).toEqual(["docs://readme", "notes://1"])
+      expect(resources.map((r) => r.uri)).toEqual(["docs://readme", "time://now", "notes://1"])
     }).pipe(Effect.provide(TestTemplate)))
 
   it.scoped("add_note returns structured content and tells only its client that resources changed", () =>

@@ -3,7 +3,14 @@
  */
 import { Client } from "@modelcontextprotocol/sdk/client/index.js"
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
-import { ToolListChangedNotificationSchema } from "@modelcontextprotocol/sdk/types.js"
+import {
+  CreateMessageRequestSchema,
+  ElicitRequestSchema,
+  ListRootsRequestSchema,
+  LoggingMessageNotificationSchema,
+  ResourceUpdatedNotificationSchema,
+  ToolListChangedNotificationSchema
+} from "@modelcontextprotocol/sdk/types.js"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { fileURLToPath } from "node:url"
 
@@ -12,7 +19,10 @@ const entry = (file: string) => fileURLToPath(new URL(`../src/${file}`, import.m
 
 const connect = async (file: string) => {
   const transport = new StdioClientTransport({ command: tsx, args: [entry(file)], stderr: "pipe" })
-  const client = new Client({ name: "e2e", version: "1.0.0" })
+  const client = new Client(
+    { name: "e2e", version: "1.0.0" },
+    { capabilities: { sampling: {}, elicitation: { form: {} }, roots: { listChanged: true } } }
+  )
   await client.connect(transport)
   return { client, transport }
 }
@@ -45,7 +55,17 @@ describe("example server over stdio, driven by the official SDK client", () => {
 
   it("lists and calls tools", async () => {
     const { tools } = await client.listTools()
-    expect(tools.map((t) => t.name)).toEqual(["echo", "add", "add_note", "get_note", "unlock_secret"])
+    expect(tools.map((t) => t.name)).toEqual([
+      "echo",
+      "add",
+      "add_note",
+      "get_note",
+      "unlock_secret",
+      "countdown",
+      "ask_model",
+      "register",
+      "show_roots"
+    ])
     expect(await client.callTool({ name: "echo", arguments: { text: "hi" } })).toEqual({
       content: [{ type: "text", text: "hi" }]
     })
@@ -84,6 +104,93 @@ describe("example server over stdio, driven by the official SDK client", () => {
 
   it("answers an unknown tool with a JSON-RPC error", async () => {
     await expect(client.callTool({ name: "nope", arguments: {} })).rejects.toThrow(/nope/)
+  })
+})
+
+describe("the request context over stdio, with the official SDK client answering", () => {
+  let client: Client
+  const logs: Array<unknown> = []
+  const updates: Array<string> = []
+  let roots = [{ uri: "file:///projects/a", name: "a" }]
+
+  beforeAll(async () => {
+    ;({ client } = await connect("stdio.ts"))
+    client.setRequestHandler(CreateMessageRequestSchema, async (request) => {
+      const first = request.params.messages[0]?.content
+      const question = first !== undefined && "text" in first ? String(first.text) : ""
+      return { role: "assistant", content: { type: "text", text: `echo: ${question}` }, model: "fake-llm" }
+    })
+    client.setRequestHandler(ElicitRequestSchema, async () => ({
+      action: "accept",
+      content: { name: "Ada", color: "green" }
+    }))
+    client.setRequestHandler(ListRootsRequestSchema, async () => ({ roots }))
+    client.setNotificationHandler(LoggingMessageNotificationSchema, async (n) => {
+      logs.push(n.params.data)
+    })
+    client.setNotificationHandler(ResourceUpdatedNotificationSchema, async (n) => {
+      updates.push(n.params.uri)
+    })
+  }, 30_000)
+
+  afterAll(async () => {
+    await client?.close()
+  })
+
+  it("sampling: the tool's question reaches the client's model", async () => {
+    expect(await client.callTool({ name: "ask_model", arguments: { question: "why?" } })).toEqual({
+      content: [{ type: "text", text: "echo: why?" }]
+    })
+  })
+
+  it("elicitation: the user's form answer is decoded", async () => {
+    expect(await client.callTool({ name: "register", arguments: {} })).toEqual({
+      content: [{ type: "text", text: "Welcome, Ada (green)" }]
+    })
+  })
+
+  it("roots: listed from the client, and listed again after the client says they changed", async () => {
+    expect(await client.callTool({ name: "show_roots", arguments: {} })).toEqual({
+      content: [{ type: "text", text: "file:///projects/a" }]
+    })
+    roots = [{ uri: "file:///projects/b", name: "b" }]
+    await client.sendRootsListChanged()
+    await expect.poll(async () => {
+      const result = await client.callTool({ name: "show_roots", arguments: {} })
+      return result.content
+    }).toEqual([{ type: "text", text: "file:///projects/b" }])
+  })
+
+  it("progress and logging reach the client while the tool works", async () => {
+    await client.setLoggingLevel("info")
+    const progress: Array<number> = []
+    const result = await client.callTool({ name: "countdown", arguments: { from: 3 } }, undefined, {
+      onprogress: (p) => {
+        progress.push(p.progress)
+      }
+    })
+    expect(result.content).toEqual([{ type: "text", text: "Liftoff!" }])
+    expect(progress).toEqual([1, 2, 3])
+    await expect.poll(() => logs).toContain("countdown at 0")
+  })
+
+  it("subscriptions: a watched resource tells its subscriber when it changes", async () => {
+    await client.subscribeResource({ uri: "time://now" })
+    await expect.poll(() => updates, { timeout: 5_000 }).toContain("time://now")
+    await client.unsubscribeResource({ uri: "time://now" })
+  })
+
+  it("completion: prompt arguments and template variables", async () => {
+    const style = await client.complete({
+      ref: { type: "ref/prompt", name: "summarize" },
+      argument: { name: "style", value: "d" }
+    })
+    expect(style.completion.values).toEqual(["detailed"])
+    const id = await client.complete({
+      ref: { type: "ref/resource", uri: "notes://{id}" },
+      argument: { name: "id", value: "" }
+    })
+    expect(id.completion.values).toContain("1")
   })
 })
 
