@@ -157,6 +157,17 @@ export type RegisteredMiddleware = McpMiddleware<McpRequest>
 export type Hook = (session: McpSession) => Effect.Effect<void>
 
 /**
+ * A task (protocol 2025-11-25): its state as clients see it, its outcome once it ends, and the fiber doing the work.
+ *
+ * @since 0.1.0
+ */
+export interface TaskEntry {
+  readonly task: Ref.Ref<McpSchema.Task>
+  readonly outcome: Deferred.Deferred<unknown, JsonRpc.McpError>
+  readonly fiber: Ref.Ref<Option.Option<Fiber.RuntimeFiber<void>>>
+}
+
+/**
  * A message for the client, and the request it belongs to when it was sent while handling one.
  *
  * @since 0.1.0
@@ -209,6 +220,8 @@ export interface McpSession {
   readonly outbox: Queue.Queue<Outbound>
   /** URIs the client subscribed to with `resources/subscribe`. */
   readonly subscriptions: Ref.Ref<ReadonlySet<string>>
+  /** Tasks of this client (task-augmented `tools/call`), by task id. */
+  readonly tasks: Ref.Ref<ReadonlyMap<string, TaskEntry>>
   /** The fibers watching subscribed resources, by URI; they live in the conversation's scope. */
   readonly watchers: Ref.Ref<ReadonlyMap<string, Fiber.RuntimeFiber<void>>>
   /** Run when the client's roots change (`notifications/roots/list_changed`). */
@@ -323,6 +336,7 @@ const fromState = (kind: McpSession["kind"], state: State): Effect.Effect<McpSes
     const client = yield* Ref.make(Option.none<ClientState>())
     const subscriptions = yield* Ref.make<ReadonlySet<string>>(new Set())
     const watchers = yield* Ref.make<ReadonlyMap<string, Fiber.RuntimeFiber<void>>>(new Map())
+    const tasks = yield* Ref.make<ReadonlyMap<string, TaskEntry>>(new Map())
     const rootsChangedHooks = yield* Ref.make(state.rootsChangedHooks)
     const startHooks = yield* Ref.make(state.startHooks)
     const endHooks = yield* Ref.make(state.endHooks)
@@ -418,6 +432,7 @@ const fromState = (kind: McpSession["kind"], state: State): Effect.Effect<McpSes
       data,
       outbox,
       subscriptions,
+      tasks,
       watchers,
       rootsChangedHooks,
       startHooks,

@@ -61,6 +61,11 @@ export interface BaseOptions {
   readonly annotations?: McpSchema.ToolAnnotations
   readonly icons?: ReadonlyArray<McpSchema.Icon>
   readonly _meta?: Readonly<Record<string, unknown>>
+  /**
+   * Whether clients may run the tool as a task (protocol 2025-11-25): `"optional"`, `"required"`, or
+   * `"forbidden"` (the default).
+   */
+  readonly taskSupport?: "optional" | "required" | "forbidden"
 }
 
 /** @since 0.1.0 */
@@ -140,6 +145,7 @@ const build = <A, I, E, R>(
     ...(impl.outputSchema === undefined ? {} : { outputSchema: impl.outputSchema }),
     ...(options.annotations === undefined ? {} : { annotations: options.annotations }),
     ...(options.icons === undefined ? {} : { icons: options.icons }),
+    ...(options.taskSupport === undefined ? {} : { execution: { taskSupport: options.taskSupport } }),
     ...(options._meta === undefined ? {} : { _meta: options._meta })
   }
   return {

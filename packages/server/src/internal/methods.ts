@@ -8,6 +8,7 @@ import type * as McpSession from "../McpSession.js"
 import { McpRequest } from "../McpRequest.js"
 import { formatParseError } from "./errors.js"
 import { paginate } from "./pagination.js"
+import * as Tasks from "./tasks.js"
 
 type Handler = (params: JsonRpc.Params) => Effect.Effect<unknown, JsonRpc.McpError, McpRequest>
 
@@ -64,8 +65,16 @@ const subscribable = (session: McpSession.McpSession): Effect.Effect<boolean> =>
       templates.items.some((t) => t.watchable)
   })
 
-/** The capabilities a session really has, as `initialize` announces them. */
-export const capabilities = (session: McpSession.McpSession): Effect.Effect<McpSchema.ServerCapabilities> =>
+/** Tasks exist from protocol 2025-11-25 on. */
+const hasTasks = (version: McpSchema.ProtocolVersion) => version === "2025-11-25"
+
+const taskSupport = (tool: McpSession.RegisteredTool) => tool.definition.execution?.taskSupport ?? "forbidden"
+
+/** The capabilities a session really has, as `initialize` announces them for the negotiated version. */
+export const capabilities = (
+  session: McpSession.McpSession,
+  version: McpSchema.ProtocolVersion
+): Effect.Effect<McpSchema.ServerCapabilities> =>
   Effect.gen(function*() {
     const { options } = yield* Ref.get(session.config)
     const tools = yield* Ref.get(session.tools)
@@ -79,7 +88,11 @@ export const capabilities = (session: McpSession.McpSession): Effect.Effect<McpS
       tools?: { listChanged: boolean }
       prompts?: { listChanged: boolean }
       resources?: { listChanged: boolean; subscribe?: boolean }
+      tasks?: { list: {}; cancel: {}; requests: { tools: { call: {} } } }
     } = { logging: {} }
+    if (hasTasks(version) && tools.items.some((tool) => taskSupport(tool) !== "forbidden")) {
+      result.tasks = { list: {}, cancel: {}, requests: { tools: { call: {} } } }
+    }
     if (prompts.items.some((p) => p.completable) || templates.items.some((t) => t.completable)) {
       result.completions = {}
     }
@@ -113,7 +126,7 @@ export const initialize = withParams(McpSchema.InitializeRequestParams, (params)
     const { instructions, ...serverInfo } = info
     const result: McpSchema.InitializeResult = {
       protocolVersion,
-      capabilities: yield* capabilities(session),
+      capabilities: yield* capabilities(session, protocolVersion),
       serverInfo,
       ...(instructions === undefined ? {} : { instructions })
     }
@@ -122,8 +135,11 @@ export const initialize = withParams(McpSchema.InitializeRequestParams, (params)
 
 const CallTool = Schema.Struct({
   name: Schema.String,
-  arguments: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.Unknown }))
+  arguments: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.Unknown })),
+  task: Schema.optional(Schema.Struct({ ttl: Schema.optional(Schema.Number) }))
 })
+
+const TaskRef = Schema.Struct({ taskId: Schema.String })
 
 const GetPrompt = Schema.Struct({
   name: Schema.String,
@@ -186,14 +202,35 @@ export const methods: ReadonlyMap<string, Handler> = new Map<string, Handler>([
   ["tools/list", list("tools", "tools", (s) => Effect.map(Ref.get(s.tools), (r) => r.items), definition)],
   [
     "tools/call",
-    withParams(CallTool, ({ arguments: args, name }) =>
+    withParams(CallTool, ({ arguments: args, name, task }) =>
       Effect.gen(function*() {
-        const { session } = yield* McpRequest
+        const request = yield* McpRequest
+        const { session } = request
         const tool = (yield* Ref.get(session.tools)).byKey.get(name)
         if (tool === undefined) {
           return yield* JsonRpc.McpError.invalidParams(`Unknown tool: ${name}`, { name })
         }
-        return yield* tool.call(args ?? {})
+        if (!hasTasks(request.protocolVersion)) {
+          // Before 2025-11-25 there are no tasks: any task field is ignored and every tool runs normally.
+          return yield* tool.call(args ?? {})
+        }
+        const support = taskSupport(tool)
+        if (task !== undefined && support === "forbidden") {
+          return yield* JsonRpc.McpError.methodNotFound(`tools/call as a task (tool "${name}" does not run as a task)`)
+        }
+        if (task === undefined && support === "required") {
+          return yield* JsonRpc.McpError.methodNotFound(`tools/call without a task (tool "${name}" runs only as a task)`)
+        }
+        if (task === undefined) {
+          return yield* tool.call(args ?? {})
+        }
+        // The work outlives this request: it runs in the conversation's scope, with this request's context.
+        return yield* Tasks.start(
+          session,
+          request.scope,
+          task.ttl,
+          Effect.provideService(tool.call(args ?? {}), McpRequest, request)
+        )
       }))
   ],
   ["prompts/list", list("prompts", "prompts", (s) => Effect.map(Ref.get(s.prompts), (r) => r.items), definition)],
@@ -297,6 +334,29 @@ export const methods: ReadonlyMap<string, Handler> = new Map<string, Handler>([
           }
         }
       }))
+  ],
+  [
+    "tasks/get",
+    withParams(TaskRef, ({ taskId }) =>
+      Effect.flatMap(McpRequest, ({ session }) =>
+        Effect.flatMap(Tasks.find(session, taskId), (entry) => Ref.get(entry.task))))
+  ],
+  [
+    "tasks/result",
+    withParams(TaskRef, ({ taskId }) => Effect.flatMap(McpRequest, ({ session }) => Tasks.result(session, taskId)))
+  ],
+  [
+    "tasks/cancel",
+    withParams(TaskRef, ({ taskId }) => Effect.flatMap(McpRequest, ({ session }) => Tasks.cancel(session, taskId)))
+  ],
+  [
+    "tasks/list",
+    list(
+      "tasks",
+      "tasks",
+      (s) => Effect.flatMap(Ref.get(s.tasks), (tasks) => Effect.forEach([...tasks.values()], (t) => Ref.get(t.task))),
+      identity
+    )
   ],
   [
     "logging/setLevel",
