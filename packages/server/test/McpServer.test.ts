@@ -132,6 +132,29 @@ describe("McpServer", () => {
         })
       }).pipe(Effect.provide(Template)))
 
+    it.scoped("accepts a raw JSON Schema for a tool's input and passes the arguments as they came", () =>
+      Effect.gen(function*() {
+        const raw = McpTool.make("raw", {
+          input: McpTool.jsonSchema({
+            type: "object",
+            properties: { query: { type: "string", minLength: 1 } },
+            required: ["query"]
+          }),
+          handler: (args) => Effect.succeed(JSON.stringify(args))
+        })
+        const client = yield* McpTestClient.connect()
+        yield* client.session.addTools(raw)
+        const { tools } = yield* client.listTools()
+        expect(tools.find((t) => t.name === "raw")?.inputSchema).toMatchObject({
+          type: "object",
+          properties: { query: { type: "string", minLength: 1 } },
+          required: ["query"]
+        })
+        expect((yield* client.callTool("raw", { query: "q", extra: 1 })).content).toEqual([
+          { type: "text", text: "{\"query\":\"q\",\"extra\":1}" }
+        ])
+      }).pipe(Effect.provide(Template)))
+
     it.scoped("calls a tool with decoded arguments", () =>
       Effect.gen(function*() {
         const client = yield* McpTestClient.connect()
