@@ -21,6 +21,15 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
+import {
+  INTERNAL_ERROR,
+  INVALID_PARAMS,
+  INVALID_REQUEST,
+  METHOD_NOT_FOUND,
+  PARSE_ERROR,
+  RESOURCE_NOT_FOUND,
+  URL_ELICITATION_REQUIRED
+} from "./JsonRpc.js"
 
 // -------------------------------------------------------------------------------------------------
 // Protocol versions and JSON-RPC constants
@@ -53,20 +62,16 @@ export const isSupportedProtocolVersion = (u: unknown): u is ProtocolVersion => 
 /** The `jsonrpc` member of every message. @since 0.1.0 */
 export const JSONRPC_VERSION = "2.0"
 
-/** JSON-RPC: the message was not valid JSON. @since 0.1.0 */
-export const PARSE_ERROR = -32700
-/** JSON-RPC: the JSON was not a valid request object. @since 0.1.0 */
-export const INVALID_REQUEST = -32600
-/** JSON-RPC: no such method. @since 0.1.0 */
-export const METHOD_NOT_FOUND = -32601
-/** JSON-RPC: invalid method parameters. @since 0.1.0 */
-export const INVALID_PARAMS = -32602
-/** JSON-RPC: internal error. @since 0.1.0 */
-export const INTERNAL_ERROR = -32603
-/** MCP: `resources/read` of an unknown URI. @since 0.1.0 */
-export const RESOURCE_NOT_FOUND = -32002
-/** MCP: the request needs a URL-mode elicitation to complete first. Since 2025-11-25. @since 0.1.0 */
-export const URL_ELICITATION_REQUIRED = -32042
+/** The JSON-RPC and MCP error codes, defined once in `JsonRpc`. @since 0.1.0 */
+export {
+  INTERNAL_ERROR,
+  INVALID_PARAMS,
+  INVALID_REQUEST,
+  METHOD_NOT_FOUND,
+  PARSE_ERROR,
+  RESOURCE_NOT_FOUND,
+  URL_ELICITATION_REQUIRED
+}
 
 /** The `_meta` key that ties a message to a task (`RelatedTaskMetadata`). Since 2025-11-25. @since 0.1.0 */
 export const RELATED_TASK_META_KEY = "io.modelcontextprotocol/related-task"
