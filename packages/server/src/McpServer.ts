@@ -154,7 +154,8 @@ export const respond = (
  * @since 0.1.0
  */
 export const run = (session: McpSession.McpSession, transport: McpTransport): Effect.Effect<void, TransportError> =>
-  Effect.scoped(Effect.gen(function*() {
+  // Interruptible wherever it is forked from (HTTP handlers run uninterruptibly): ending a connection must end it.
+  Effect.interruptible(Effect.scoped(Effect.gen(function*() {
     const scope = yield* Effect.scope
     const inFlight = yield* FiberMap.make<string>()
 
@@ -274,7 +275,7 @@ export const run = (session: McpSession.McpSession, transport: McpTransport): Ef
       const origin = originOf(frame.context)
       return Array.isArray(frame.value) ? onBatch(frame.value, origin) : onMessage(frame.value, origin)
     })
-  }))
+  })))
 
 const decodeProgress = Schema.decodeUnknownOption(McpSchema.ProgressNotificationParams)
 

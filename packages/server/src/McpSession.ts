@@ -639,3 +639,26 @@ export const withResources = <R>(...resources: ReadonlyArray<McpResource.Any<R>>
 export const withMiddleware = <R>(middleware: McpMiddleware<R>) =>
 <E, RIn>(self: Layer.Layer<Template, E, RIn>): Layer.Layer<Template, E, RIn | Exclude<R, McpRequest>> =>
   Layer.tap(self, (context) => Context.get(context, Template).addMiddleware(middleware))
+
+/**
+ * Treats a live session as initialized without a handshake, for transports where every request stands alone
+ * (stateless Streamable HTTP): the client is assumed to speak `protocolVersion`.
+ *
+ * @since 0.1.0
+ */
+export const markInitialized = (
+  session: McpSession,
+  client: {
+    readonly protocolVersion: McpSchema.ProtocolVersion
+    readonly info?: McpSchema.Implementation
+    readonly capabilities?: McpSchema.ClientCapabilities
+  }
+): Effect.Effect<void> =>
+  Effect.zipRight(
+    Ref.set(session.client, Option.some({
+      info: client.info ?? { name: "unknown", version: "0.0.0" },
+      capabilities: client.capabilities ?? {},
+      protocolVersion: client.protocolVersion
+    })),
+    Ref.set(session.ready, true)
+  )

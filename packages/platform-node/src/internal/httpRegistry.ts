@@ -7,7 +7,7 @@ import type * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import type * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import { McpSchema, McpSession } from "@mcp-effect/server"
 import type { Duration, Scope } from "effect"
-import { Effect, Either, Option, Ref } from "effect"
+import { Effect, Either, Option } from "effect"
 import type * as EventStore from "../EventStore.js"
 import type * as Security from "./httpSecurity.js"
 import * as HttpSession from "./httpSession.js"
@@ -85,8 +85,10 @@ export const make = (config: Config): Effect.Effect<Registry, never, McpSession.
           Effect.gen(function*() {
             const live = yield* McpSession.makeLive(template)
             if (kind._tag === "Stateless" && Option.isSome(kind.initializeWith)) {
-              yield* Ref.set(live.client, Option.some({ info: statelessClient, capabilities: {}, protocolVersion: kind.initializeWith.value }))
-              yield* Ref.set(live.ready, true)
+              yield* McpSession.markInitialized(live, {
+                protocolVersion: kind.initializeWith.value,
+                info: statelessClient
+              })
             }
             const id = kind._tag === "Stateless" ? "" : Wire.sessionId()
             const registry = kind._tag === "Legacy" ? legacy : streamable
