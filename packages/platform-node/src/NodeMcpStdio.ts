@@ -31,7 +31,7 @@
 import * as NodeStream from "@effect/platform-node/NodeStream"
 import { JsonRpc, McpServer, McpSession, McpTransport } from "@mcp-effect/server"
 import type { Scope } from "effect"
-import { Cause, Console, Deferred, Effect, Layer, Stream } from "effect"
+import { Cause, Console, Deferred, Effect, Layer, Mailbox, Stream } from "effect"
 import * as Ndjson from "./internal/ndjson.js"
 import * as StderrConsole from "./internal/stderrConsole.js"
 
@@ -75,6 +75,9 @@ export interface Options {
  * @since 0.1.0
  */
 export const DEFAULT_MAX_MESSAGE_BYTES: number = Ndjson.DEFAULT_MAX_LINE_BYTES
+
+/** How many encoded messages may wait for stdout before `send` waits too. */
+const PENDING_LINES = 4096
 
 /**
  * Sends Effect's logs to stderr: replaces the `Console` service, through which every built-in logger prints (the
@@ -151,7 +154,8 @@ export const make = (options: Options = {}): Effect.Effect<McpTransport.McpTrans
     const stdout = options.stdout ?? process.stdout
     const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES
     const gone = yield* Deferred.make<void>()
-    const lock = yield* Effect.makeSemaphore(1)
+    // Lines wait here for the one writer fiber: bounded, so a client that stops reading slows the server down.
+    const pending = yield* Mailbox.make<string>(PENDING_LINES)
 
     yield* Effect.acquireRelease(
       Effect.sync(() => {
@@ -199,13 +203,29 @@ export const make = (options: Options = {}): Effect.Effect<McpTransport.McpTrans
         )
       )
 
+    // One writer takes every line waiting and writes them at once: one syscall for a burst of responses, and lines
+    // never interleave. It waits for each write to be taken, which is the backpressure.
+    const writeAll = (lines: Iterable<string>) => {
+      const chunk = Array.from(lines).join("")
+      return chunk.length === 0 ? Effect.void : write(chunk)
+    }
+    yield* pending.takeAll.pipe(
+      Effect.flatMap(([lines]) => writeAll(lines)),
+      Effect.forever,
+      Effect.raceFirst(Deferred.await(gone)),
+      Effect.forkScoped
+    )
+    // What was sent but not yet written when the conversation ends still goes out.
+    yield* Effect.addFinalizer(() =>
+      Effect.flatMap(Deferred.isDone(gone), (isGone) =>
+        isGone ? Effect.void : Effect.flatMap(pending.clear, writeAll))
+    )
+
     const send = (message: JsonRpc.Outgoing): Effect.Effect<void> =>
-      lock.withPermits(1)(
-        Effect.flatMap(Deferred.isDone(gone), (isGone) =>
-          isGone
-            ? Effect.void
-            : Effect.flatMap(encode(message), (line) => line === undefined ? Effect.void : write(line)))
-      )
+      Effect.flatMap(Deferred.isDone(gone), (isGone) =>
+        isGone
+          ? Effect.void
+          : Effect.flatMap(encode(message), (line) => line === undefined ? Effect.void : Effect.asVoid(pending.offer(line))))
 
     const incoming: Stream.Stream<McpTransport.Frame, McpTransport.TransportError> = NodeStream.fromReadable<
       McpTransport.TransportError,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import { JsonRpc, McpSession, McpTool } from "@mcp-effect/server"
-import { Console, Deferred, Effect, Fiber, Layer, Logger, LogLevel, Queue, Schema } from "effect"
+import { Console, Deferred, Effect, Fiber, Layer, Logger, LogLevel, Queue, Schedule, Schema } from "effect"
 import { PassThrough, Writable } from "node:stream"
 import { NodeMcpStdio } from "../src/index.js"
 import * as StderrConsole from "../src/internal/stderrConsole.js"
@@ -184,7 +184,12 @@ describe("NodeMcpStdio", () => {
       const transport = yield* NodeMcpStdio.make({ stdin: new PassThrough(), stdout })
       // Quiet: the error log it writes is expected.
       yield* transport.send(JsonRpc.success(7, { count: BigInt(1) })).pipe(Logger.withMinimumLogLevel(LogLevel.None))
-      expect(JSON.parse(String(stdout.read()))).toEqual({
+      // The writer fiber writes it a moment later.
+      const line = yield* Effect.sync((): unknown => stdout.read()).pipe(
+        Effect.filterOrFail((chunk) => chunk !== null, () => "nothing written yet"),
+        Effect.retry(Schedule.spaced("5 millis"))
+      )
+      expect(JSON.parse(String(line))).toEqual({
         jsonrpc: "2.0",
         id: 7,
         error: { code: JsonRpc.INTERNAL_ERROR, message: "Internal error: the response could not be serialized" }
