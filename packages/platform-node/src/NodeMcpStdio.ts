@@ -28,10 +28,9 @@
  *
  * @since 0.1.0
  */
-import * as NodeStream from "@effect/platform-node/NodeStream"
 import { JsonRpc, McpServer, McpSession, McpTransport } from "@mcp-effect/server"
 import type { Scope } from "effect"
-import { Cause, Console, Deferred, Effect, Layer, Mailbox, Stream } from "effect"
+import { Cause, Console, Deferred, Effect, Exit, Layer, Mailbox, Option, Stream } from "effect"
 import * as Ndjson from "./internal/ndjson.js"
 import * as StderrConsole from "./internal/stderrConsole.js"
 
@@ -75,6 +74,34 @@ export interface Options {
  * @since 0.1.0
  */
 export const DEFAULT_MAX_MESSAGE_BYTES: number = Ndjson.DEFAULT_MAX_LINE_BYTES
+
+/** An encoded message waiting for stdout. */
+interface Line {
+  readonly text: string
+  readonly notification: boolean
+}
+
+const isNotification = (message: JsonRpc.Message): boolean => "method" in message && !("id" in message)
+
+/** Joins lines into as few writes as possible, ending a write after each notification. */
+const chunksOf = (lines: Iterable<Line>): Array<string> => {
+  const chunks: Array<string> = []
+  let current = ""
+  for (const line of lines) {
+    current += line.text
+    if (line.notification) {
+      chunks.push(current)
+      current = ""
+    }
+  }
+  if (current.length > 0) {
+    chunks.push(current)
+  }
+  return chunks
+}
+
+/** How many received messages may wait for the engine before stdin is paused. */
+const HIGH_WATER_FRAMES = 1024
 
 /** How many encoded messages may wait for stdout before `send` waits too. */
 const PENDING_LINES = 4096
@@ -155,7 +182,7 @@ export const make = (options: Options = {}): Effect.Effect<McpTransport.McpTrans
     const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES
     const gone = yield* Deferred.make<void>()
     // Lines wait here for the one writer fiber: bounded, so a client that stops reading slows the server down.
-    const pending = yield* Mailbox.make<string>(PENDING_LINES)
+    const pending = yield* Mailbox.make<Line>(PENDING_LINES)
 
     yield* Effect.acquireRelease(
       Effect.sync(() => {
@@ -203,12 +230,12 @@ export const make = (options: Options = {}): Effect.Effect<McpTransport.McpTrans
         )
       )
 
-    // One writer takes every line waiting and writes them at once: one syscall for a burst of responses, and lines
-    // never interleave. It waits for each write to be taken, which is the backpressure.
-    const writeAll = (lines: Iterable<string>) => {
-      const chunk = Array.from(lines).join("")
-      return chunk.length === 0 ? Effect.void : write(chunk)
-    }
+    // One writer takes every line waiting and writes them together: one syscall for a burst of responses, and lines
+    // never interleave. It waits for each write to be taken, which is the backpressure. A write ends after a
+    // notification: the official SDK client handles notifications a tick after responses read at the same time, so
+    // progress followed at once by its response would reach it too late.
+    const writeAll = (lines: Iterable<Line>) =>
+      Effect.forEach(chunksOf(lines), write, { discard: true })
     yield* pending.takeAll.pipe(
       Effect.flatMap(([lines]) => writeAll(lines)),
       Effect.forever,
@@ -225,19 +252,66 @@ export const make = (options: Options = {}): Effect.Effect<McpTransport.McpTrans
       Effect.flatMap(Deferred.isDone(gone), (isGone) =>
         isGone
           ? Effect.void
-          : Effect.flatMap(encode(message), (line) => line === undefined ? Effect.void : Effect.asVoid(pending.offer(line))))
+          : Effect.flatMap(encode(message), (text) =>
+            text === undefined
+              ? Effect.void
+              : Effect.asVoid(pending.offer({ text, notification: !isBatch(message) && isNotification(message) }))))
 
-    const incoming: Stream.Stream<McpTransport.Frame, McpTransport.TransportError> = NodeStream.fromReadable<
-      McpTransport.TransportError,
-      Uint8Array | string
-    >(
-      () => stdin,
-      (cause) => new McpTransport.TransportError({ message: `MCP stdio: stdin failed: ${describe(cause)}`, cause })
-    ).pipe(
-      // A stdin with an encoding set yields strings; the framing works on bytes.
-      Stream.map((chunk) => typeof chunk === "string" ? utf8.encode(chunk) : chunk),
-      Stream.pipeThroughChannel(Ndjson.decoder<McpTransport.TransportError>(maxMessageBytes)),
-      Stream.interruptWhenDeferred(gone)
+    // stdin is read in flowing mode and framed right in the `data` handler: one mailbox hop per chunk, however many
+    // messages it holds. Reading pauses while too many frames wait, so a flood from the client is not buffered.
+    const incoming: Stream.Stream<McpTransport.Frame, McpTransport.TransportError> = Stream.unwrapScoped(
+      Effect.gen(function*() {
+        const frames = yield* Mailbox.make<McpTransport.Frame, McpTransport.TransportError>()
+        let state = Ndjson.initial
+        let paused = false
+        const onData = (chunk: Uint8Array | string): void => {
+          const out: Array<McpTransport.Frame> = []
+          // A stdin with an encoding set yields strings; the framing works on bytes.
+          state = Ndjson.stepInto(state, typeof chunk === "string" ? utf8.encode(chunk) : chunk, maxMessageBytes, out)
+          if (out.length > 0) {
+            frames.unsafeOfferAll(out)
+          }
+          if (!paused && Option.getOrElse(frames.unsafeSize(), () => 0) >= HIGH_WATER_FRAMES) {
+            paused = true
+            stdin.pause()
+          }
+        }
+        const onEnd = (): void => {
+          frames.unsafeOfferAll(Ndjson.flush(state, maxMessageBytes))
+          frames.unsafeDone(Exit.void)
+        }
+        const onError = (cause: unknown): void => {
+          frames.unsafeDone(Exit.fail(
+            new McpTransport.TransportError({ message: `MCP stdio: stdin failed: ${describe(cause)}`, cause })
+          ))
+        }
+        yield* Effect.acquireRelease(
+          Effect.sync(() => {
+            stdin.on("data", onData)
+            stdin.on("end", onEnd)
+            stdin.on("error", onError)
+            stdin.resume()
+          }),
+          () =>
+            Effect.sync(() => {
+              stdin.off("data", onData)
+              stdin.off("end", onEnd)
+              stdin.off("error", onError)
+              stdin.pause()
+            })
+        )
+        // A client that stopped reading has gone: the conversation ends as at EOF.
+        yield* Effect.forkScoped(Effect.zipRight(Deferred.await(gone), frames.end))
+        return Mailbox.toStream(frames).pipe(
+          Stream.mapChunks((chunk) => {
+            if (paused) {
+              paused = false
+              stdin.resume()
+            }
+            return chunk
+          })
+        )
+      })
     )
 
     return { incoming, send }
