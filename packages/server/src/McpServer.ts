@@ -22,7 +22,7 @@
  *
  * @since 0.1.0
  */
-import { Cause, Context, Effect, FiberMap, Option, Ref, Schema, Scope, Stream } from "effect"
+import { Cause, Context, Effect, Fiber, Option, Ref, Schema, Scope, Stream } from "effect"
 import { withClientLogger } from "./internal/clientLogger.js"
 import { initialize, methods } from "./internal/methods.js"
 import * as JsonRpc from "./JsonRpc.js"
@@ -157,7 +157,8 @@ export const run = (session: McpSession.McpSession, transport: McpTransport): Ef
   // Interruptible wherever it is forked from (HTTP handlers run uninterruptibly): ending a connection must end it.
   Effect.interruptible(Effect.scoped(Effect.gen(function*() {
     const scope = yield* Effect.scope
-    const inFlight = yield* FiberMap.make<string>()
+    // Requests being handled, by id, for `notifications/cancelled`. Their fibers live in the conversation's scope.
+    const inFlight = new Map<string, Fiber.RuntimeFiber<void>>()
 
     // Hooks and server-to-client requests end with the conversation, whatever ends it.
     yield* Effect.addFinalizer(() =>
@@ -190,7 +191,10 @@ export const run = (session: McpSession.McpSession, transport: McpTransport): Ef
           // The cancelled request's fiber is interrupted: its finalizers run and it sends no response.
           const requestId = notification.params?.requestId
           return typeof requestId === "string" || typeof requestId === "number"
-            ? FiberMap.remove(inFlight, idKey(requestId))
+            ? Effect.suspend(() => {
+              const fiber = inFlight.get(idKey(requestId))
+              return fiber === undefined ? Effect.void : Fiber.interrupt(fiber)
+            })
             : Effect.void
         }
         case "notifications/progress":
@@ -210,17 +214,31 @@ export const run = (session: McpSession.McpSession, transport: McpTransport): Ef
 
     const onRequest = (request: JsonRpc.Request, origin: Origin): Effect.Effect<void> => {
       const key = idKey(request.id)
-      return Effect.flatMap(FiberMap.has(inFlight, key), (busy) =>
-        busy
-          ? transport.send(JsonRpc.failure(
+      return Effect.suspend(() => {
+        if (inFlight.has(key)) {
+          return transport.send(JsonRpc.failure(
             request.id,
             JsonRpc.McpError.invalidRequest(`Invalid request: id ${JSON.stringify(request.id)} is already in use`)
           ))
-          : FiberMap.run(
-            inFlight,
-            key,
-            Effect.flatMap(respond(session, request, origin), (response) => transport.send(response))
-          ))
+        }
+        return respond(session, request, origin).pipe(
+          // The id is free again as soon as the answer is decided, before it is written.
+          Effect.ensuring(Effect.withFiberRuntime<void>((fiber) => {
+            if (inFlight.get(key) === fiber) {
+              inFlight.delete(key)
+            }
+            return Effect.void
+          })),
+          Effect.flatMap((response) => transport.send(response)),
+          Effect.forkIn(scope),
+          Effect.map((fiber) => {
+            // A request that finished during the fork must not be remembered.
+            if (fiber.unsafePoll() === null) {
+              inFlight.set(key, fiber)
+            }
+          })
+        )
+      })
     }
 
     const onMessage = (value: unknown, origin: Origin): Effect.Effect<void> => {
