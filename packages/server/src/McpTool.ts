@@ -17,7 +17,7 @@
  *
  * @since 0.1.0
  */
-import { Effect, Either, JSONSchema, Schema } from "effect"
+import { Effect, Either, JSONSchema, Option, Schema, SchemaAST } from "effect"
 import { errorMessage, formatParseError } from "./internal/errors.js"
 import { McpError } from "./JsonRpc.js"
 import type * as McpSchema from "./McpSchema.js"
@@ -85,17 +85,24 @@ export interface OutputOptions<A, I, O, OI, E, R> extends BaseOptions {
 
 const JsonObject = Schema.Record({ key: Schema.String, value: Schema.Unknown })
 
+/** Marks a Schema whose JSON Schema is given verbatim by the user. */
+const RawJsonSchema: unique symbol = Symbol.for("@mcp-effect/server/McpTool/RawJsonSchema")
+
 /**
- * An input Schema from a raw JSON Schema, for tools whose arguments are described elsewhere. The handler receives
- * the arguments as they came.
+ * An input Schema from a raw JSON Schema, for tools whose arguments are described elsewhere. The JSON Schema is
+ * listed exactly as given (`$schema`, `$defs`, `$ref` and all); the handler receives the arguments as they came.
  *
  * @since 0.1.0
  */
 export const jsonSchema = (
   schema: Readonly<Record<string, unknown>>
-): Schema.Schema<Readonly<Record<string, unknown>>> => JsonObject.annotations({ jsonSchema: schema })
+): Schema.Schema<Readonly<Record<string, unknown>>> => JsonObject.annotations({ [RawJsonSchema]: schema })
 
 const toJsonSchema = <A, I>(schema: Schema.Schema<A, I>): McpSchema.Tool["inputSchema"] => {
+  const raw = SchemaAST.getAnnotation<Readonly<Record<string, unknown>>>(schema.ast, RawJsonSchema)
+  if (Option.isSome(raw)) {
+    return { ...raw.value, type: "object" }
+  }
   const generated = JSONSchema.make(schema, { target: "jsonSchema2020-12" })
   return { ...generated, type: "object" }
 }

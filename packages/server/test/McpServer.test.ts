@@ -132,24 +132,25 @@ describe("McpServer", () => {
         })
       }).pipe(Effect.provide(Template)))
 
-    it.scoped("accepts a raw JSON Schema for a tool's input and passes the arguments as they came", () =>
+    const rawSchema = {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      type: "object",
+      $defs: { address: { type: "object", properties: { city: { type: "string" } } } },
+      properties: { query: { type: "string", minLength: 1 }, address: { $ref: "#/$defs/address" } },
+      required: ["query"],
+      additionalProperties: false
+    }
+
+    it.scoped("lists a raw JSON Schema exactly as given, and passes the arguments as they came", () =>
       Effect.gen(function*() {
         const raw = McpTool.make("raw", {
-          input: McpTool.jsonSchema({
-            type: "object",
-            properties: { query: { type: "string", minLength: 1 } },
-            required: ["query"]
-          }),
+          input: McpTool.jsonSchema(rawSchema),
           handler: (args) => Effect.succeed(JSON.stringify(args))
         })
         const client = yield* McpTestClient.connect()
         yield* client.session.addTools(raw)
         const { tools } = yield* client.listTools()
-        expect(tools.find((t) => t.name === "raw")?.inputSchema).toMatchObject({
-          type: "object",
-          properties: { query: { type: "string", minLength: 1 } },
-          required: ["query"]
-        })
+        expect(tools.find((t) => t.name === "raw")?.inputSchema).toEqual(rawSchema)
         expect((yield* client.callTool("raw", { query: "q", extra: 1 })).content).toEqual([
           { type: "text", text: "{\"query\":\"q\",\"extra\":1}" }
         ])
