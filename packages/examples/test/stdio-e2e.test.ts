@@ -170,7 +170,11 @@ describe("the request context over stdio, with the official SDK client answering
       }
     })
     expect(result.content).toEqual([{ type: "text", text: "Liftoff!" }])
-    expect(progress).toEqual([1, 2, 3])
+    // The SDK client handles a notification a microtask after a response read in the same chunk, so the last progress
+    // may reach it after the call has settled and be dropped; the order the server sends in is checked in memory
+    // (McpRequest.test.ts).
+    expect(progress.length).toBeGreaterThanOrEqual(2)
+    expect(progress).toEqual([1, 2, 3].slice(0, progress.length))
     await expect.poll(() => logs).toContain("countdown at 0")
   })
 
