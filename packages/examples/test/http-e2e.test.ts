@@ -3,6 +3,11 @@
  */
 import { Client } from "@modelcontextprotocol/sdk/client/index.js"
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js"
+import {
+  CreateMessageRequestSchema,
+  ElicitRequestSchema,
+  ListRootsRequestSchema
+} from "@modelcontextprotocol/sdk/types.js"
 import { type ChildProcess, spawn } from "node:child_process"
 import { createServer } from "node:net"
 import { fileURLToPath } from "node:url"
@@ -51,7 +56,17 @@ describe("example server over Streamable HTTP, driven by the official SDK client
     const transport = new StreamableHTTPClientTransport(url, {
       requestInit: user === undefined ? {} : { headers: { "x-user": user } }
     })
-    const client = new Client({ name: "http-e2e", version: "1.0.0" })
+    const client = new Client(
+      { name: "http-e2e", version: "1.0.0" },
+      { capabilities: { sampling: {}, elicitation: { form: {} }, roots: { listChanged: true } } }
+    )
+    client.setRequestHandler(CreateMessageRequestSchema, async () => ({
+      role: "assistant",
+      content: { type: "text", text: "sampled over http" },
+      model: "fake-llm"
+    }))
+    client.setRequestHandler(ElicitRequestSchema, async () => ({ action: "accept", content: { name: "Grace", color: "blue" } }))
+    client.setRequestHandler(ListRootsRequestSchema, async () => ({ roots: [{ uri: "file:///over/http", name: "h" }] }))
     await client.connect(transport)
     return { client, transport }
   }
@@ -79,6 +94,23 @@ describe("example server over Streamable HTTP, driven by the official SDK client
     } finally {
       await admin.client.close()
       await guest.client.close()
+    }
+  })
+
+  it("server-to-client requests travel on the request's stream: sampling, elicitation, roots", async () => {
+    const { client } = await connect()
+    try {
+      expect(await client.callTool({ name: "ask_model", arguments: { question: "q" } })).toEqual({
+        content: [{ type: "text", text: "sampled over http" }]
+      })
+      expect(await client.callTool({ name: "register", arguments: {} })).toEqual({
+        content: [{ type: "text", text: "Welcome, Grace (blue)" }]
+      })
+      expect(await client.callTool({ name: "show_roots", arguments: {} })).toEqual({
+        content: [{ type: "text", text: "file:///over/http" }]
+      })
+    } finally {
+      await client.close()
     }
   })
 })
