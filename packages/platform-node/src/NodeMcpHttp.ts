@@ -56,6 +56,7 @@ import * as Legacy from "./internal/httpLegacy.js"
 import * as Registry from "./internal/httpRegistry.js"
 import * as Security from "./internal/httpSecurity.js"
 import * as Streamable from "./internal/httpStreamable.js"
+import { StreamControl } from "./internal/httpStreamControl.js"
 
 /**
  * Where the deprecated HTTP+SSE transport (protocol 2024-11-05) is served, when it is.
@@ -494,3 +495,34 @@ export const remoteAddress: Effect.Effect<Option.Option<string>, never, McpReque
   httpRequest,
   Option.flatMap((request) => request.remoteAddress)
 )
+
+/**
+ * SSE polling (protocol 2025-11-25): ends the current request's POST stream now, telling the client to come back
+ * after `retry` (default one second) with `Last-Event-ID`; the request keeps running, and what it sends meanwhile,
+ * its result included, is replayed to the client when it does. For long-running tools behind proxies that cut long
+ * connections. Returns false when there is nothing to end (not over Streamable HTTP, or the request is answered).
+ *
+ * @example
+ * ```ts
+ * import { NodeMcpHttp } from "@mcp-effect/platform-node"
+ * import { McpTool } from "@mcp-effect/server"
+ * import { Effect, Schema } from "effect"
+ *
+ * const longJob = McpTool.make("long_job", {
+ *   input: Schema.Struct({}),
+ *   handler: () =>
+ *     NodeMcpHttp.closeStream({ retry: "500 millis" }).pipe(Effect.zipRight(Effect.sleep("10 seconds")), Effect.as("done"))
+ * })
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const closeStream = (
+  options?: { readonly retry?: Duration.DurationInput }
+): Effect.Effect<boolean, never, McpRequest.McpRequest> =>
+  Effect.flatMap(McpRequest.McpRequest, (request) =>
+    Option.match(Context.getOption(request.transport, StreamControl), {
+      onNone: () => Effect.succeed(false),
+      onSome: (control) =>
+        control.poll(request.id, Duration.toMillis(Duration.decode(options?.retry ?? "1 second")))
+    }))

@@ -45,6 +45,8 @@ interface Channel {
   connection: Mailbox.Mailbox<string> | undefined
   /** The final response has been sent. */
   done: boolean
+  /** Set by `poll` while waiting: answer with an SSE stream that ends at once, after this `retry` (ms). */
+  pollRetry: number | undefined
 }
 
 /** A live session served over HTTP. */
@@ -79,6 +81,12 @@ export interface HttpSession {
    * answered with an empty stream, or its stream ended.
    */
   readonly cancel: (key: string) => Effect.Effect<void>
+  /**
+   * SSE polling: ends the POST stream of a request in progress after a priming event and a `retry` (ms), so the
+   * client comes back with `Last-Event-ID`; what the request sends meanwhile is stored for that. False when the
+   * request has no stream to end.
+   */
+  readonly poll: (key: string, retryMs: number) => Effect.Effect<boolean>
   /** Runs an HTTP exchange of this session, which counts as activity. */
   readonly track: <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
   /** Whether an exchange or an SSE connection is open. */
@@ -276,6 +284,18 @@ export const make = (options: {
         }
         const connection = yield* Mailbox.make<string>()
         channel.state = "streaming"
+        if (channel.pollRetry !== undefined) {
+          // Polling asked for before the first message: a priming event (the id to resume from), then the end.
+          connection.unsafeOffer(yield* prime(channel.streamId))
+          for (const message of channel.buffer) {
+            const event = yield* emit(channel.streamId, message)
+            if (Option.isSome(event)) connection.unsafeOffer(event.value)
+          }
+          channel.buffer = []
+          connection.unsafeOffer(Wire.sseRetry(channel.pollRetry))
+          connection.unsafeDone(Exit.void)
+          return { _tag: "Sse", events: sse(connection, Effect.void) }
+        }
         if (priming) connection.unsafeOffer(yield* prime(channel.streamId))
         for (const message of channel.buffer) {
           const event = yield* emit(channel.streamId, message)
@@ -310,7 +330,8 @@ export const make = (options: {
           buffer: [],
           first: yield* Deferred.make<void>(),
           connection: undefined,
-          done: false
+          done: false,
+          pollRetry: undefined
         }
         if (isClosed) return { _tag: "Closed", reason: yield* Deferred.await(closed) } satisfies Reply
         for (const key of keys) byKey.set(key, channel)
@@ -333,6 +354,26 @@ export const make = (options: {
         if (channel.state === "waiting") return Deferred.succeed(channel.first, undefined)
         channel.connection?.unsafeDone(Exit.void)
         return Effect.void
+      }))
+
+    const poll: HttpSession["poll"] = (key, retryMs) =>
+      locked(Effect.gen(function*() {
+        const channel = byKey.get(key)
+        if (channel === undefined || channel.batch || channel.done) return false
+        if (channel.state === "waiting") {
+          channel.pollRetry = retryMs
+          yield* Deferred.succeed(channel.first, undefined)
+          return true
+        }
+        const connection = channel.connection
+        if (connection === undefined) return true
+        // The client needs an event id to come back with: a priming event gives one even if nothing was sent yet.
+        connection.unsafeOffer(yield* prime(channel.streamId))
+        connection.unsafeOffer(Wire.sseRetry(retryMs))
+        connection.unsafeDone(Exit.void)
+        channel.connection = undefined
+        connections--
+        return true
       }))
 
     const openStandalone: HttpSession["openStandalone"] = ({ prelude, priming }) =>
@@ -445,6 +486,7 @@ export const make = (options: {
     )
 
     const session: HttpSession = {
+      poll,
       id: options.id,
       live,
       closed,

@@ -11,6 +11,7 @@ import type * as Registry from "./httpRegistry.js"
 import * as Security from "./httpSecurity.js"
 import * as HttpSession from "./httpSession.js"
 import * as Wire from "./httpWire.js"
+import { StreamControl } from "./httpStreamControl.js"
 
 type Response = HttpServerResponse.HttpServerResponse
 
@@ -26,8 +27,17 @@ const header = (request: HttpServerRequest.HttpServerRequest, name: string): str
 }
 
 /** What the transport attaches to each frame: handlers read it through `McpRequest.transport`. */
-export const frameContext = (request: HttpServerRequest.HttpServerRequest): Context.Context<never> =>
-  Context.make(HttpServerRequest.HttpServerRequest, request)
+export const frameContext = (
+  request: HttpServerRequest.HttpServerRequest,
+  session?: HttpSession.HttpSession
+): Context.Context<never> => {
+  const context = Context.make(HttpServerRequest.HttpServerRequest, request)
+  return session === undefined
+    ? context
+    : Context.add(context, StreamControl, {
+      poll: (requestId, retryMs) => session.poll(HttpSession.keyOf(requestId), retryMs)
+    })
+}
 
 /** Refuses a request from a host or origin not allowed (403), or any request once shutdown began (503). */
 export const guard = (
@@ -198,7 +208,7 @@ const postTo = (
 ): Effect.Effect<Response> =>
   Effect.gen(function*() {
     const sorted = sort(value)
-    const frame = McpTransport.json(value, frameContext(request))
+    const frame = McpTransport.json(value, frameContext(request, session))
     switch (sorted._tag) {
       case "Invalid":
         return sorted.response
@@ -230,7 +240,7 @@ const initialize = (
     const opened = yield* registry.open(request, { _tag: "Streamable" })
     if (Either.isLeft(opened)) return opened.left
     const session = opened.right
-    const frame = McpTransport.json(value, frameContext(request))
+    const frame = McpTransport.json(value, frameContext(request, session))
     const reply = yield* session.track(
       session.request(frame, [HttpSession.keyOf(message.id)], { batch: false, priming: primes(requestedVersion(message)) })
     )
@@ -262,7 +272,7 @@ const postStateless = (
     })
     if (Either.isLeft(opened)) return opened.left
     const session = opened.right
-    const frame = McpTransport.json(value, frameContext(request))
+    const frame = McpTransport.json(value, frameContext(request, session))
     const reply = yield* session.request(frame, sorted.keys, { batch: sorted.batch, priming: false }).pipe(
       Effect.onInterrupt(() => session.close("ended"))
     )

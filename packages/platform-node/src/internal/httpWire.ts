@@ -74,6 +74,9 @@ export const ssePriming = (eventId: string): string => `id: ${eventId}\ndata: \n
 /** An SSE comment: keeps proxies and idle timers from closing a quiet stream. Clients ignore it. */
 export const sseKeepAlive = ": keep-alive\n\n"
 
+/** Tells an SSE client how long to wait (ms) before it reconnects. */
+export const sseRetry = (ms: number): string => `retry: ${ms}\n\n`
+
 /** Headers of every SSE response. */
 export const sseHeaders: Readonly<Record<string, string>> = {
   "cache-control": "no-cache, no-transform",

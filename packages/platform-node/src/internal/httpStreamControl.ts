@@ -1,0 +1,8 @@
+import { Context } from "effect"
+import type { Effect } from "effect"
+import type { JsonRpc } from "@mcp-effect/server"
+
+/** What a request's handler may do to its own HTTP stream; attached to each frame of a Streamable HTTP session. */
+export class StreamControl extends Context.Tag("@mcp-effect/platform-node/StreamControl")<StreamControl, {
+  readonly poll: (requestId: JsonRpc.RequestId, retryMs: number) => Effect.Effect<boolean>
+}>() {}
