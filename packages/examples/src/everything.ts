@@ -2,6 +2,7 @@
  * The "everything" server: the fixtures the official conformance suite (`@modelcontextprotocol/conformance`)
  * expects, one small handler each. `scripts/conformance/run.sh` serves it over Streamable HTTP and runs the suite.
  */
+import { NodeMcpHttp } from "@mcp-effect/platform-node"
 import { McpPrompt, McpRequest, McpResource, McpSession, McpTool } from "@mcp-effect/server"
 import { Effect, Schedule, Schema, Stream } from "effect"
 
@@ -207,6 +208,17 @@ const jsonSchema202012 = McpTool.make("json_schema_2020_12_tool", {
   handler: (args) => Effect.succeed(`Received: ${JSON.stringify(args)}`)
 })
 
+/** SSE polling: ends its POST stream mid-call; the client resumes with `Last-Event-ID` and gets the result. */
+const reconnection = McpTool.make("test_reconnection", {
+  description: "Closes its SSE stream mid-call to test client reconnection",
+  input: NoArguments,
+  handler: () =>
+    NodeMcpHttp.closeStream({ retry: "200 millis" }).pipe(
+      Effect.zipRight(Effect.sleep("300 millis")),
+      Effect.as("Reconnection test completed")
+    )
+})
+
 const staticText = McpResource.make("test://static-text", {
   name: "static-text",
   description: "A static text resource",
@@ -301,7 +313,8 @@ export const EverythingTemplate = McpSession.layerTemplate({
     elicitation,
     elicitationDefaults,
     elicitationEnums,
-    jsonSchema202012
+    jsonSchema202012,
+    reconnection
   ),
   McpSession.withResources(staticText, staticBinary, watched, templateData),
   McpSession.withPrompts(simplePrompt, promptWithArguments, promptWithEmbeddedResource, promptWithImage)
