@@ -1,0 +1,349 @@
+// The side-by-side benchmark: mcp-effect, the official SDK and a raw Node floor, each in a fresh process, alternated
+// run by run; medians of RUNS runs; ratios against the baselines measured in the same run. `--smoke` runs a tiny N
+// of everything and only checks the replies.
+import { spawn } from "node:child_process"
+import { cpus } from "node:os"
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
+import * as http from "node:http"
+import { connect, createServer } from "node:net"
+import { fileURLToPath } from "node:url"
+import { build, bundlePath, servers } from "./build.mjs"
+
+const smoke = process.argv.includes("--smoke")
+const RUNS = smoke ? 1 : Number(process.env.RUNS ?? 3)
+const N = smoke ? 200 : Number(process.env.N ?? 20_000)
+const WARMUP = smoke ? 50 : 2_000
+const HTTP_SESSIONS = smoke ? 5 : 100
+const HTTP_CALLS = smoke ? 5 : 50
+const IDLE_SESSIONS = smoke ? 20 : Number(process.env.IDLE_SESSIONS ?? 10_000)
+const LIST_TOOLS = smoke ? 50 : 1_000
+const LIST_CALLS = smoke ? 10 : 200
+const names = Object.keys(servers)
+
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+}
+const median = (values) => percentile(values, 50)
+const check = (condition, message) => {
+  if (!condition) throw new Error(`bad reply: ${message}`)
+}
+
+/** CPU seconds and peak RSS (bytes) of a process, from /proc. */
+const procStats = (pid) => {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")
+  const status = readFileSync(`/proc/${pid}/status`, "utf8")
+  const hwm = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024
+  return { cpu: (Number(stat[11]) + Number(stat[12])) / 100, peakRss: hwm }
+}
+
+const initializeParams = { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "bench", version: "1" } }
+
+/** A stdio server and a newline-JSON client for it: every reply is matched to its request by id. */
+const startStdio = (name, env = {}) => {
+  const child = spawn(process.execPath, [bundlePath(name, "stdio")], {
+    stdio: ["pipe", "pipe", "ignore"],
+    env: { ...process.env, ...env }
+  })
+  const waiting = new Map()
+  let buffer = ""
+  let nextId = 0
+  child.stdout.setEncoding("utf8")
+  child.stdout.on("data", (chunk) => {
+    buffer += chunk
+    let newline
+    while ((newline = buffer.indexOf("\n")) >= 0) {
+      const message = JSON.parse(buffer.slice(0, newline))
+      buffer = buffer.slice(newline + 1)
+      const resolve = waiting.get(message.id)
+      if (resolve !== undefined) {
+        waiting.delete(message.id)
+        resolve(message)
+      }
+    }
+  })
+  const request = (method, params) =>
+    new Promise((resolve) => {
+      const id = ++nextId
+      waiting.set(id, resolve)
+      child.stdin.write(JSON.stringify({ jsonrpc: "2.0", id, method, params }) + "\n")
+    })
+  const notify = (method) => child.stdin.write(JSON.stringify({ jsonrpc: "2.0", method }) + "\n")
+  const close = () =>
+    new Promise((resolve) => {
+      child.once("exit", resolve)
+      child.stdin.end()
+      setTimeout(() => child.kill("SIGKILL"), 3_000).unref()
+    })
+  return { child, request, notify, close }
+}
+
+const echoOnce = async (server, text) => {
+  const started = performance.now()
+  const reply = await server.request("tools/call", { name: "echo", arguments: { text } })
+  check(reply.result?.content?.[0]?.text === text, JSON.stringify(reply))
+  return performance.now() - started
+}
+
+/** Scenario 1: stdio tools/call echo with `inFlight` requests outstanding. */
+const stdioCalls = async (name, inFlight) => {
+  const server = startStdio(name)
+  await server.request("initialize", initializeParams)
+  server.notify("notifications/initialized")
+  const run = async (count, latencies) => {
+    let issued = 0
+    const worker = async () => {
+      while (issued < count) {
+        const n = issued++
+        const latency = await echoOnce(server, `hello ${n}`)
+        latencies?.push(latency)
+      }
+    }
+    await Promise.all(Array.from({ length: inFlight }, worker))
+  }
+  await run(WARMUP)
+  const before = procStats(server.child.pid)
+  const latencies = []
+  const started = performance.now()
+  await run(N, latencies)
+  const seconds = (performance.now() - started) / 1000
+  const after = procStats(server.child.pid)
+  await server.close()
+  return {
+    callsPerSecond: N / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    cpuPer1k: ((after.cpu - before.cpu) / N) * 1000 * 1000,
+    peakRss: after.peakRss
+  }
+}
+
+/** Scenario 3: tools/list with 1,000 registered tools. */
+const toolsList = async (name) => {
+  const server = startStdio(name, { BENCH_TOOLS: String(LIST_TOOLS) })
+  await server.request("initialize", initializeParams)
+  server.notify("notifications/initialized")
+  const latencies = []
+  for (let i = 0; i < LIST_CALLS + 20; i++) {
+    const started = performance.now()
+    const reply = await server.request("tools/list", {})
+    if (i >= 20) latencies.push(performance.now() - started)
+    check(reply.result?.tools?.length === LIST_TOOLS + 1, `tools/list gave ${reply.result?.tools?.length}`)
+  }
+  await server.close()
+  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99) }
+}
+
+/** Scenario 5: spawn to the first initialize reply. */
+const startup = async (name) => {
+  const times = []
+  for (let i = 0; i < (smoke ? 1 : 5); i++) {
+    const started = performance.now()
+    const server = startStdio(name)
+    const reply = await server.request("initialize", initializeParams)
+    times.push(performance.now() - started)
+    check(reply.result?.protocolVersion !== undefined, JSON.stringify(reply))
+    await server.close()
+  }
+  return { ms: median(times) }
+}
+
+const freePort = () =>
+  new Promise((resolve) => {
+    const probe = createServer()
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address()
+      probe.close(() => resolve(port))
+    })
+  })
+
+const listening = (port) =>
+  new Promise((resolve) => {
+    const socket = connect(port, "127.0.0.1")
+    socket.once("connect", () => {
+      socket.destroy()
+      resolve(true)
+    })
+    socket.once("error", () => resolve(false))
+  })
+
+/** An HTTP server on a free port, started with --expose-gc so it can report its heap. */
+const startHttp = async (name) => {
+  const port = await freePort()
+  const child = spawn(process.execPath, ["--expose-gc", bundlePath(name, "http")], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, PORT: String(port) }
+  })
+  let output = ""
+  const onOutput = (chunk) => (output += chunk)
+  child.stdout.on("data", onOutput)
+  child.stderr.on("data", onOutput)
+  while (!(await listening(port))) await new Promise((resolve) => setTimeout(resolve, 20))
+  const memory = async () => {
+    const before = output.length
+    child.kill("SIGUSR2")
+    while (!output.slice(before).includes("MEMORY ")) await new Promise((resolve) => setTimeout(resolve, 20))
+    return JSON.parse(/MEMORY (\{.*\})/.exec(output.slice(before))[1])
+  }
+  const stop = () =>
+    new Promise((resolve) => {
+      child.once("exit", resolve)
+      child.kill("SIGTERM")
+      setTimeout(() => child.kill("SIGKILL"), 3_000).unref()
+    })
+  return { child, port, memory, stop }
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 256 })
+
+/** One POST; the reply is JSON or an SSE stream whose message with `id` is the answer. */
+const post = (port, body, sessionId) =>
+  new Promise((resolve, reject) => {
+    const payload = JSON.stringify(body)
+    const req = http.request({
+      host: "127.0.0.1",
+      port,
+      path: "/mcp",
+      method: "POST",
+      agent,
+      headers: {
+        "content-type": "application/json",
+        accept: "application/json, text/event-stream",
+        "content-length": Buffer.byteLength(payload),
+        ...(sessionId === undefined ? {} : { "mcp-session-id": sessionId, "mcp-protocol-version": "2025-06-18" })
+      }
+    }, (res) => {
+      let text = ""
+      res.setEncoding("utf8")
+      res.on("data", (d) => (text += d))
+      res.on("end", () => {
+        let message
+        if (text.length > 0) {
+          const json = (res.headers["content-type"] ?? "").includes("text/event-stream")
+            ? text.split("\n").filter((l) => l.startsWith("data:")).map((l) => l.slice(5).trim()).filter((d) => d.length > 0).map((d) => JSON.parse(d)).find((m) => m.id !== undefined)
+            : JSON.parse(text)
+          message = json
+        }
+        resolve({ status: res.statusCode, sessionId: res.headers["mcp-session-id"], message })
+      })
+    })
+    req.on("error", reject)
+    req.end(payload)
+  })
+
+const openSession = async (port) => {
+  const init = await post(port, { jsonrpc: "2.0", id: 0, method: "initialize", params: initializeParams })
+  check(init.sessionId !== undefined, `no session id (${init.status})`)
+  const initialized = await post(port, { jsonrpc: "2.0", method: "notifications/initialized" }, init.sessionId)
+  check(initialized.status === 202, `notifications/initialized: ${initialized.status}`)
+  return init.sessionId
+}
+
+/** Scenario 2: Streamable HTTP, concurrent sessions, sequential calls each. */
+const httpCalls = async (name) => {
+  const server = await startHttp(name)
+  const latencies = []
+  const session = async (s) => {
+    const sessionId = await openSession(server.port)
+    for (let i = 0; i < HTTP_CALLS; i++) {
+      const started = performance.now()
+      const text = `s${s} c${i}`
+      const reply = await post(server.port, { jsonrpc: "2.0", id: i + 1, method: "tools/call", params: { name: "echo", arguments: { text } } }, sessionId)
+      latencies.push(performance.now() - started)
+      check(reply.message?.result?.content?.[0]?.text === text, JSON.stringify(reply.message))
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(10, HTTP_SESSIONS) }, (_, s) => session(-s - 1)))
+  latencies.length = 0
+  const started = performance.now()
+  await Promise.all(Array.from({ length: HTTP_SESSIONS }, (_, s) => session(s)))
+  const seconds = (performance.now() - started) / 1000
+  const { peakRss } = procStats(server.child.pid)
+  await server.stop()
+  return {
+    callsPerSecond: (HTTP_SESSIONS * HTTP_CALLS) / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    peakRss
+  }
+}
+
+/** Scenario 4: idle Streamable HTTP sessions held open: heap and RSS per session. */
+const idleSessions = async (name) => {
+  const server = await startHttp(name)
+  await Promise.all(Array.from({ length: 10 }, () => openSession(server.port)))
+  const before = await server.memory()
+  for (let opened = 0; opened < IDLE_SESSIONS; opened += 50) {
+    await Promise.all(Array.from({ length: Math.min(50, IDLE_SESSIONS - opened) }, () => openSession(server.port)))
+  }
+  const after = await server.memory()
+  await server.stop()
+  return {
+    heapPerSession: (after.heapUsed - before.heapUsed) / IDLE_SESSIONS,
+    rssPerSession: (after.rss - before.rss) / IDLE_SESSIONS
+  }
+}
+
+const scenarios = [
+  { name: "stdio tools/call, 64 in flight", run: (s) => stdioCalls(s, 64) },
+  { name: "stdio tools/call, 1 in flight", run: (s) => stdioCalls(s, 1) },
+  { name: `Streamable HTTP, ${HTTP_SESSIONS} sessions × ${HTTP_CALLS} calls`, run: httpCalls },
+  { name: `tools/list of ${LIST_TOOLS} tools`, run: toolsList },
+  { name: `idle HTTP sessions (${IDLE_SESSIONS})`, run: idleSessions },
+  { name: "start-up to first reply", run: startup }
+]
+
+const units = {
+  callsPerSecond: ["calls/s", (v) => v.toFixed(0), "higher"],
+  p50: ["p50 ms", (v) => v.toFixed(3), "lower"],
+  p99: ["p99 ms", (v) => v.toFixed(3), "lower"],
+  cpuPer1k: ["CPU ms / 1k calls", (v) => v.toFixed(1), "lower"],
+  peakRss: ["peak RSS MB", (v) => (v / 1e6).toFixed(1), "lower"],
+  heapPerSession: ["heap / session KB", (v) => (v / 1024).toFixed(2), "lower"],
+  rssPerSession: ["RSS / session KB", (v) => (v / 1024).toFixed(2), "lower"],
+  ms: ["ms", (v) => v.toFixed(1), "lower"]
+}
+
+await build()
+const results = {}
+for (const scenario of scenarios) {
+  const runs = Object.fromEntries(names.map((n) => [n, []]))
+  for (let r = 0; r < RUNS; r++) {
+    // Alternate the order run by run, so no server always runs on a warmer or cooler machine.
+    const order = r % 2 === 0 ? names : [...names].reverse()
+    for (const name of order) {
+      process.stderr.write(`${scenario.name}: ${name}, run ${r + 1}/${RUNS}\n`)
+      runs[name].push(await scenario.run(name))
+    }
+  }
+  results[scenario.name] = Object.fromEntries(names.map((name) => [
+    name,
+    Object.fromEntries(Object.keys(runs[name][0]).map((k) => [k, median(runs[name].map((m) => m[k]))]))
+  ]))
+}
+agent.destroy()
+
+const ratio = (a, b) => (b === 0 || !Number.isFinite(a / b) ? "–" : `${(a / b).toFixed(2)}×`)
+const cpu = cpus()[0]?.model ?? "unknown CPU"
+const lines = [
+  `# mcp-effect benchmark${smoke ? " (smoke run: tiny N, figures meaningless)" : ""}`,
+  "",
+  `${new Date().toISOString().slice(0, 10)} · ${cpus().length} cores · ${cpu} · Node ${process.version} · medians of ${RUNS} run(s), servers bundled with esbuild, each run a fresh process`,
+  "",
+  "| scenario | figure | mcp-effect | official SDK | raw Node | mcp-effect / SDK | mcp-effect / raw |",
+  "|---|---|---|---|---|---|---|"
+]
+for (const [scenario, byServer] of Object.entries(results)) {
+  for (const key of Object.keys(byServer["mcp-effect"])) {
+    const [label, format] = units[key]
+    const values = names.map((n) => byServer[n][key])
+    lines.push(`| ${scenario} | ${label} | ${values.map(format).join(" | ")} | ${ratio(values[0], values[1])} | ${ratio(values[0], values[2])} |`)
+  }
+}
+const report = lines.join("\n") + "\n"
+process.stdout.write(report)
+if (!smoke) {
+  const dir = fileURLToPath(new URL("results", import.meta.url))
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(`${dir}/${new Date().toISOString().slice(0, 10)}.md`, report)
+}

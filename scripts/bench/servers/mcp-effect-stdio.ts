@@ -1,0 +1,7 @@
+/** mcp-effect's echo server over stdio (`pnpm -s bench:server`). BENCH_TOOLS=n registers n more tools. */
+import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
+import { NodeMcpStdio } from "@mcp-effect/platform-node"
+import { Effect } from "effect"
+import { Template } from "./mcp-effect-template.js"
+
+NodeMcpStdio.serve().pipe(Effect.provide(Template), NodeRuntime.runMain({ disableErrorReporting: true }))
