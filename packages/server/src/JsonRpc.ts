@@ -120,6 +120,17 @@ export class McpError extends Schema.TaggedError<McpError>("@mcp-effect/server/M
   static resourceNotFound(uri: string): McpError {
     return make(RESOURCE_NOT_FOUND, `Resource not found: ${uri}`, { uri })
   }
+  /**
+   * -32042 (2025-11-25): the request can go on only once the user has completed these URL-mode elicitations.
+   */
+  static urlElicitationRequired(
+    elicitations: ReadonlyArray<{ readonly elicitationId: string; readonly url: string; readonly message: string }>,
+    message = "This request requires more information."
+  ): McpError {
+    return make(URL_ELICITATION_REQUIRED, message, {
+      elicitations: elicitations.map((e) => ({ mode: "url", ...e }))
+    })
+  }
 
   /** The JSON-RPC error object this error is sent as. */
   toErrorObject(): ErrorObject {

@@ -239,9 +239,23 @@ describe("McpRequest", () => {
         })
       }).pipe(Effect.provide(Template)))
 
-    it("-32042 is the URL-elicitation-required error code", () => {
-      expect(JsonRpc.URL_ELICITATION_REQUIRED).toBe(-32042)
-    })
+    it.scoped("a handler can answer -32042: a URL-mode elicitation is required first", () =>
+      Effect.gen(function*() {
+        const needsLogin = McpTool.make("needs_login", {
+          input: Schema.Struct({}),
+          handler: () =>
+            Effect.fail(JsonRpc.McpError.urlElicitationRequired([
+              { elicitationId: "e-2", url: "https://example.com/oauth", message: "Authorize access" }
+            ]))
+        })
+        const client = yield* McpTestClient.connect()
+        yield* client.session.addTools(needsLogin)
+        const error = yield* Effect.flip(client.callTool("needs_login"))
+        expect(error.code).toBe(-32042)
+        expect(error.data).toEqual({
+          elicitations: [{ mode: "url", elicitationId: "e-2", url: "https://example.com/oauth", message: "Authorize access" }]
+        })
+      }).pipe(Effect.provide(Template)))
   })
 
   describe("roots", () => {
