@@ -68,7 +68,8 @@ export const secret = McpTool.make("secret", {
 /** Reports progress and logs as it works: the client sees both while it waits. */
 export const countdown = McpTool.make("countdown", {
   title: "Countdown",
-  description: "Counts down, reporting progress every 100 ms",
+  description: "Counts down, reporting progress every 100 ms; clients may run it as a task",
+  taskSupport: "optional",
   input: Schema.Struct({ from: Schema.Int.pipe(Schema.between(1, 20)) }),
   handler: ({ from }) =>
     Effect.gen(function*() {
