@@ -22,7 +22,7 @@
  *
  * @since 0.1.0
  */
-import { Cause, Context, Effect, Fiber, Option, Ref, Schema, Scope, Stream } from "effect"
+import { Cause, Context, Effect, Fiber, Option, Predicate, Ref, Schema, Scope, Stream } from "effect"
 import { withClientLogger } from "./internal/clientLogger.js"
 import { initialize, methods } from "./internal/methods.js"
 import * as JsonRpc from "./JsonRpc.js"
@@ -56,7 +56,7 @@ const requestContext = (
 ): Effect.Effect<McpRequest["Type"]> =>
   Effect.map(Ref.get(session.client), (client) => {
     const params = request.params ?? {}
-    const meta = isRecord(params._meta) ? params._meta : undefined
+    const meta = Predicate.isRecord(params._meta) ? params._meta : undefined
     const progressToken = meta !== undefined && (typeof meta.progressToken === "string" || typeof meta.progressToken === "number")
       ? meta.progressToken
       : undefined
@@ -80,8 +80,6 @@ const requestContext = (
     }
   })
 
-const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
-  typeof u === "object" && u !== null && !Array.isArray(u)
 
 /** Finds the method's handler; `initialize` and `ping` are the only requests served before initialization. */
 const route = (

@@ -26,9 +26,8 @@
  *
  * @since 0.1.0
  */
-import type { Duration } from "effect"
-import type { Fiber } from "effect"
-import { Context, Deferred, Effect, Layer, Option, Queue, Ref, Schema, Stream } from "effect"
+import type { Duration, Fiber } from "effect"
+import { Context, Deferred, Effect, Layer, Option, Predicate, Queue, Ref, Schema, Stream } from "effect"
 import { formatParseError } from "./internal/errors.js"
 import * as Registry from "./internal/registry.js"
 import * as JsonRpc from "./JsonRpc.js"
@@ -284,8 +283,6 @@ export interface McpSession {
  */
 export class Template extends Context.Tag("@mcp-effect/server/McpSession/Template")<Template, McpSession>() {}
 
-const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
-  typeof u === "object" && u !== null && !Array.isArray(u)
 
 /**
  * Runs `effect` with the context captured at registration plus the current request.
@@ -374,7 +371,7 @@ const fromState = (kind: McpSession["kind"], state: State): Effect.Effect<McpSes
         const progressToken = options?.onProgress === undefined ? undefined : id
         const withToken = progressToken === undefined
           ? params
-          : { ...params, _meta: { ...(isRecord(params?._meta) ? params._meta : {}), progressToken } }
+          : { ...params, _meta: { ...(Predicate.isRecord(params?._meta) ? params._meta : {}), progressToken } }
         const timeout = options?.timeout ?? (yield* Ref.get(config)).options.clientRequestTimeout
         pending.set(id, deferred)
         if (progressToken !== undefined && options?.onProgress !== undefined) {

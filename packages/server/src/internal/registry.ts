@@ -14,9 +14,6 @@ export const fromEntries = <A>(entries: Iterable<readonly [string, A]>): Registr
   return { byKey, items: Array.from(byKey.values()) }
 }
 
-export const set = <A>(self: Registry<A>, key: string, value: A): Registry<A> =>
-  fromEntries([...self.byKey.entries(), [key, value]])
-
 export const setAll = <A>(self: Registry<A>, entries: ReadonlyArray<readonly [string, A]>): Registry<A> =>
   fromEntries([...self.byKey.entries(), ...entries])
 
