@@ -17,7 +17,7 @@
  * @since 0.1.0
  */
 import type { Scope } from "effect"
-import { Context, Effect, JSONSchema, Option, Ref, Schema } from "effect"
+import { Context, Effect, JSONSchema, Option, Predicate, Ref, Schema } from "effect"
 import { formatParseError } from "./internal/errors.js"
 import * as JsonRpc from "./JsonRpc.js"
 import { McpClientError } from "./McpClientError.js"
@@ -161,13 +161,41 @@ export type Elicited<A> =
   | { readonly action: "decline" }
   | { readonly action: "cancel" }
 
+/**
+ * Writes `#/$defs/…` references out in place: elicitation forms are flat and clients do not resolve references. The
+ * referring node's own keys (a user's title or description) win over the definition's.
+ */
+const inlineRefs = (node: unknown, defs: Readonly<Record<string, unknown>>, depth = 0): unknown => {
+  if (Array.isArray(node)) {
+    return node.map((item) => inlineRefs(item, defs, depth))
+  }
+  if (!Predicate.isRecord(node)) {
+    return node
+  }
+  const out: Record<string, unknown> = {}
+  const ref = node.$ref
+  if (typeof ref === "string" && ref.startsWith("#/$defs/") && depth < 16) {
+    const target = inlineRefs(defs[ref.slice("#/$defs/".length)], defs, depth + 1)
+    if (Predicate.isRecord(target)) {
+      Object.assign(out, target)
+    }
+  }
+  for (const [key, value] of Object.entries(node)) {
+    if (key !== "$ref") {
+      out[key] = inlineRefs(value, defs, depth)
+    }
+  }
+  return out
+}
+
 const formSchema = <A, I>(schema: Schema.Schema<A, I>): JsonRpc.Params => {
   // Elicitation forms are a restricted JSON Schema: a flat object of primitives, nothing else.
   const generated: Readonly<Record<string, unknown>> = { ...JSONSchema.make(schema) }
+  const defs = Predicate.isRecord(generated.$defs) ? generated.$defs : {}
   const form: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(generated)) {
     if (key !== "$schema" && key !== "$defs" && key !== "additionalProperties") {
-      form[key] = value
+      form[key] = inlineRefs(value, defs)
     }
   }
   return form

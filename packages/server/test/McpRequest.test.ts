@@ -203,6 +203,32 @@ describe("McpRequest", () => {
         expect(text(yield* Fiber.join(call))).toBe("hello Ada (36)")
       }).pipe(Effect.provide(Template)))
 
+    it.scoped("writes out referenced definitions: forms are flat, with no $ref", () =>
+      Effect.gen(function*() {
+        const askAge = McpTool.make("ask_age", {
+          input: Schema.Struct({}),
+          handler: () =>
+            Effect.map(
+              McpRequest.elicit(
+                "How old?",
+                Schema.Struct({ age: Schema.Int.annotations({ title: "Age" }), name: Schema.NonEmptyString })
+              ),
+              (answer) => answer.action === "accept" ? `${answer.content.name} is ${answer.content.age}` : answer.action
+            )
+        })
+        const client = yield* withCapabilities({ elicitation: {} })
+        yield* client.session.addTools(askAge)
+        yield* client.nextNotification("notifications/tools/list_changed")
+        const call = yield* Effect.fork(client.callTool("ask_age"))
+        const request = yield* client.nextRequest("elicitation/create")
+        expect(JSON.stringify(request.params)).not.toContain("$ref")
+        expect(request.params?.requestedSchema).toMatchObject({
+          properties: { age: { type: "integer", title: "Age" }, name: { type: "string", minLength: 1 } }
+        })
+        yield* client.reply(request.id, { action: "accept", content: { age: 36, name: "Ada" } })
+        expect(text(yield* Fiber.join(call))).toBe("Ada is 36")
+      }).pipe(Effect.provide(Template)))
+
     it.scoped.each(["decline", "cancel"] as const)("reports a %sd elicitation", (action) =>
       Effect.gen(function*() {
         const client = yield* withCapabilities({ elicitation: { form: {} } })
