@@ -7,7 +7,7 @@ import { NodeMcpHttp } from "@mcp-effect/platform-node"
 import { Layer } from "effect"
 import { EverythingTemplate } from "./everything.js"
 
-NodeMcpHttp.layer({ port: Number(process.env.PORT ?? 3000) }).pipe(
+NodeMcpHttp.layer({ host: "127.0.0.1", port: Number(process.env.PORT ?? 3000) }).pipe(
   Layer.provide(EverythingTemplate),
   Layer.launch,
   NodeRuntime.runMain

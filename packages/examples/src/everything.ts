@@ -4,7 +4,7 @@
  */
 import { NodeMcpHttp } from "@mcp-effect/platform-node"
 import { McpPrompt, McpRequest, McpResource, McpSession, McpTool } from "@mcp-effect/server"
-import { Effect, Schedule, Schema, Stream } from "effect"
+import { Clock, Effect, Schedule, Schema, Stream } from "effect"
 
 /** A 1×1 red PNG. */
 const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=="
@@ -135,20 +135,24 @@ const elicitationDefaults = McpTool.make("test_elicitation_sep1034_defaults", {
       McpRequest.elicit(
         "Please review your profile",
         Schema.Struct({
-          name: Schema.String.annotations({ default: "John Doe" }),
-          age: Schema.Int.annotations({ default: 30 }),
-          score: Schema.Number.annotations({ default: 95.5 }),
-          status: Schema.Literal("active", "inactive", "pending").annotations({ default: "active" }),
-          verified: Schema.Boolean.annotations({ default: true })
+          name: Schema.String.annotations({ description: "User name", default: "John Doe" }),
+          // Titled: Schema.Int would otherwise label the field with its own title, "int".
+          age: Schema.Int.annotations({ title: "Age", description: "User age", default: 30 }),
+          score: Schema.Number.annotations({ description: "User score", default: 95.5 }),
+          status: Schema.Literal("active", "inactive", "pending").annotations({
+            description: "User status",
+            default: "active"
+          }),
+          verified: Schema.Boolean.annotations({ description: "Verification status", default: true })
         })
       ),
       (answer) => `Elicitation completed: ${describeAnswer(answer)}`
     )
 })
 
-/** A field whose form definition is given as is: for the enum shapes an Effect Schema does not generate. */
-const asForm = <A, I>(schema: Schema.Schema<A, I>, jsonSchema: Record<string, unknown>) =>
-  schema.annotations({ jsonSchema })
+/** Titled choices, for the enum shapes an Effect Schema does not generate: the form gets them as given. */
+const titled = (choices: ReadonlyArray<readonly [value: string, title: string]>) =>
+  choices.map(([value, title]) => ({ const: value, title }))
 
 const elicitationEnums = McpTool.make("test_elicitation_sep1330_enums", {
   description: "Asks for a form with every kind of enum",
@@ -158,34 +162,27 @@ const elicitationEnums = McpTool.make("test_elicitation_sep1330_enums", {
       McpRequest.elicit(
         "Pick some options",
         Schema.Struct({
-          untitledSingle: Schema.optional(
-            asForm(Schema.String, { type: "string", enum: ["option1", "option2", "option3"] })
-          ),
-          titledSingle: Schema.optional(asForm(Schema.String, {
-            type: "string",
-            oneOf: [
-              { const: "value1", title: "First Option" },
-              { const: "value2", title: "Second Option" },
-              { const: "value3", title: "Third Option" }
-            ]
+          // Generated as is: `{ type: "string", enum }` and `{ type: "array", items: { type: "string", enum } }`.
+          untitledSingle: Schema.optional(Schema.Literal("option1", "option2", "option3")),
+          untitledMulti: Schema.optional(Schema.Array(Schema.Literal("option1", "option2", "option3"))),
+          // Given: the answer is still decoded by the Schema, the form shows the titles.
+          titledSingle: Schema.optional(Schema.Literal("value1", "value2", "value3").annotations({
+            jsonSchema: {
+              type: "string",
+              oneOf: titled([["value1", "First Option"], ["value2", "Second Option"], ["value3", "Third Option"]])
+            }
           })),
-          legacyEnum: Schema.optional(asForm(Schema.String, {
-            type: "string",
-            enum: ["opt1", "opt2", "opt3"],
-            enumNames: ["Option One", "Option Two", "Option Three"]
+          legacyEnum: Schema.optional(Schema.Literal("opt1", "opt2", "opt3").annotations({
+            jsonSchema: {
+              type: "string",
+              enum: ["opt1", "opt2", "opt3"],
+              enumNames: ["Option One", "Option Two", "Option Three"]
+            }
           })),
-          untitledMulti: Schema.optional(asForm(Schema.Array(Schema.String), {
-            type: "array",
-            items: { type: "string", enum: ["option1", "option2", "option3"] }
-          })),
-          titledMulti: Schema.optional(asForm(Schema.Array(Schema.String), {
-            type: "array",
-            items: {
-              anyOf: [
-                { const: "value1", title: "First Choice" },
-                { const: "value2", title: "Second Choice" },
-                { const: "value3", title: "Third Choice" }
-              ]
+          titledMulti: Schema.optional(Schema.Array(Schema.Literal("value1", "value2", "value3")).annotations({
+            jsonSchema: {
+              type: "array",
+              items: { anyOf: titled([["value1", "First Choice"], ["value2", "Second Choice"], ["value3", "Third Choice"]]) }
             }
           }))
         })
@@ -230,14 +227,15 @@ const staticBinary = McpResource.make("test://static-binary", {
   name: "static-binary",
   description: "A static binary resource (a PNG)",
   mimeType: "image/png",
-  handler: Effect.succeed(Uint8Array.from(atob(PNG), (c) => c.charCodeAt(0)))
+  handler: Effect.sync(() => Buffer.from(PNG, "base64"))
 })
 
+/** Changes every 3 seconds: subscribers get `notifications/resources/updated` each time. */
 const watched = McpResource.make("test://watched-resource", {
   name: "watched-resource",
-  description: "A resource that changes every few seconds",
+  description: "A resource that changes every 3 seconds",
   mimeType: "text/plain",
-  handler: Effect.succeed("Watched resource content"),
+  handler: Effect.map(Clock.currentTimeMillis, (now) => `Watched resource content at ${new Date(now).toISOString()}`),
   watch: Stream.fromSchedule(Schedule.spaced("3 seconds"))
 })
 
