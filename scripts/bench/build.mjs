@@ -12,30 +12,35 @@ export const servers = {
   raw: { stdio: "raw-stdio.mjs", http: "raw-http.mjs" }
 }
 
+// BENCH_PACKAGES=/some/copy/of/packages benchmarks another copy of the library (a prototype, another checkout).
+const packages = process.env.BENCH_PACKAGES ?? `${root}packages`
+
 export const bundlePath = (name, kind) => `${outDir}/${name}-${kind}.mjs`
+
+/** Bundles one server entry (a file under servers/) as a user ships it; `minify: false` keeps names, for profiles. */
+export const bundle = (file, outfile, { minify = true, packagesDir = packages } = {}) =>
+  esbuild.build({
+    entryPoints: [fileURLToPath(new URL(`servers/${file}`, import.meta.url))],
+    outfile,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    minify,
+    logLevel: "warning",
+    // The workspace packages and their dependencies resolve as they do for the example server.
+    nodePaths: [`${root}packages/examples/node_modules`, `${root}node_modules`],
+    alias: {
+      "@mcp-effect/server": `${packagesDir}/server/src/index.ts`,
+      "@mcp-effect/platform-node": `${packagesDir}/platform-node/src/index.ts`
+    },
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" }
+  })
 
 export const build = async () => {
   mkdirSync(outDir, { recursive: true })
   await Promise.all(Object.entries(servers).flatMap(([name, entries]) =>
-    Object.entries(entries).map(([kind, file]) =>
-      esbuild.build({
-        entryPoints: [fileURLToPath(new URL(`servers/${file}`, import.meta.url))],
-        outfile: bundlePath(name, kind),
-        bundle: true,
-        platform: "node",
-        format: "esm",
-        target: "node20",
-        minify: true,
-        logLevel: "warning",
-        // The workspace packages and their dependencies resolve as they do for the example server.
-        nodePaths: [`${root}packages/examples/node_modules`, `${root}node_modules`],
-        alias: {
-          "@mcp-effect/server": `${root}packages/server/src/index.ts`,
-          "@mcp-effect/platform-node": `${root}packages/platform-node/src/index.ts`
-        },
-        banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" }
-      })
-    )
+    Object.entries(entries).map(([kind, file]) => bundle(file, bundlePath(name, kind)))
   ))
 }
 

@@ -2,12 +2,15 @@
 // run by run; medians of RUNS runs; ratios against the baselines measured in the same run. `--smoke` runs a tiny N
 // of everything and only checks the replies.
 import { spawn } from "node:child_process"
-import { cpus } from "node:os"
+import { availableParallelism, cpus } from "node:os"
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import * as http from "node:http"
 import { connect, createServer } from "node:net"
 import { fileURLToPath } from "node:url"
 import { build, bundlePath, servers } from "./build.mjs"
+import { check, initializeParams, loadEcho, median, percentile, procStats, startStdio as startClient, track } from "./client.mjs"
+
+const startStdio = (name, env) => startClient(name, bundlePath(name, "stdio"), env)
 
 const smoke = process.argv.includes("--smoke")
 const RUNS = smoke ? 1 : Number(process.env.RUNS ?? 3)
@@ -20,92 +23,23 @@ const LIST_TOOLS = smoke ? 50 : 1_000
 const LIST_CALLS = smoke ? 10 : 200
 const names = Object.keys(servers)
 
-const percentile = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
-}
-const median = (values) => percentile(values, 50)
-const check = (condition, message) => {
-  if (!condition) throw new Error(`bad reply: ${message}`)
-}
-
-/** CPU seconds and peak RSS (bytes) of a process, from /proc. */
-const procStats = (pid) => {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")
-  const status = readFileSync(`/proc/${pid}/status`, "utf8")
-  const hwm = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024
-  return { cpu: (Number(stat[11]) + Number(stat[12])) / 100, peakRss: hwm }
-}
-
-const initializeParams = { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "bench", version: "1" } }
-
-/** A stdio server and a newline-JSON client for it: every reply is matched to its request by id. */
-const startStdio = (name, env = {}) => {
-  const child = spawn(process.execPath, [bundlePath(name, "stdio")], {
-    stdio: ["pipe", "pipe", "ignore"],
-    env: { ...process.env, ...env }
-  })
-  const waiting = new Map()
-  let buffer = ""
-  let nextId = 0
-  child.stdout.setEncoding("utf8")
-  child.stdout.on("data", (chunk) => {
-    buffer += chunk
-    let newline
-    while ((newline = buffer.indexOf("\n")) >= 0) {
-      const message = JSON.parse(buffer.slice(0, newline))
-      buffer = buffer.slice(newline + 1)
-      const resolve = waiting.get(message.id)
-      if (resolve !== undefined) {
-        waiting.delete(message.id)
-        resolve(message)
-      }
-    }
-  })
-  const request = (method, params) =>
-    new Promise((resolve) => {
-      const id = ++nextId
-      waiting.set(id, resolve)
-      child.stdin.write(JSON.stringify({ jsonrpc: "2.0", id, method, params }) + "\n")
-    })
-  const notify = (method) => child.stdin.write(JSON.stringify({ jsonrpc: "2.0", method }) + "\n")
-  const close = () =>
-    new Promise((resolve) => {
-      child.once("exit", resolve)
-      child.stdin.end()
-      setTimeout(() => child.kill("SIGKILL"), 3_000).unref()
-    })
-  return { child, request, notify, close }
-}
-
-const echoOnce = async (server, text) => {
-  const started = performance.now()
-  const reply = await server.request("tools/call", { name: "echo", arguments: { text } })
-  check(reply.result?.content?.[0]?.text === text, JSON.stringify(reply))
-  return performance.now() - started
-}
+// A reply that never comes must fail the run, not hang it (`pnpm test` runs the smoke test).
+const watchdog = setTimeout(() => {
+  console.error(`bench: no end after ${smoke ? 60 : 1_800} s; a server stopped answering`)
+  process.exit(1)
+}, (smoke ? 60 : 1_800) * 1000)
+watchdog.unref()
 
 /** Scenario 1: stdio tools/call echo with `inFlight` requests outstanding. */
 const stdioCalls = async (name, inFlight) => {
   const server = startStdio(name)
   await server.request("initialize", initializeParams)
   server.notify("notifications/initialized")
-  const run = async (count, latencies) => {
-    let issued = 0
-    const worker = async () => {
-      while (issued < count) {
-        const n = issued++
-        const latency = await echoOnce(server, `hello ${n}`)
-        latencies?.push(latency)
-      }
-    }
-    await Promise.all(Array.from({ length: inFlight }, worker))
-  }
-  await run(WARMUP)
+  await loadEcho(server, WARMUP, inFlight)
   const before = procStats(server.child.pid)
   const latencies = []
   const started = performance.now()
-  await run(N, latencies)
+  await loadEcho(server, N, inFlight, latencies)
   const seconds = (performance.now() - started) / 1000
   const after = procStats(server.child.pid)
   await server.close()
@@ -127,15 +61,22 @@ const toolsList = async (name) => {
   for (let i = 0; i < LIST_CALLS + 20; i++) {
     // The whole list, following cursors as a client does: a server may page it.
     const started = performance.now()
-    let count = 0
+    const pages = []
     let cursor
     do {
       const reply = await server.request("tools/list", cursor === undefined ? {} : { cursor })
-      count += reply.result?.tools?.length ?? 0
+      pages.push(reply)
       cursor = reply.result?.nextCursor
     } while (cursor !== undefined)
     if (i >= 20) latencies.push(performance.now() - started)
-    check(count === LIST_TOOLS + 1, `tools/list gave ${count}`)
+    // Checked after the clock stops: every tool once, each with an object input schema.
+    const tools = pages.flatMap((reply) => reply.result?.tools ?? [])
+    const listed = new Set(tools.map((tool) => tool.name))
+    check(
+      tools.length === LIST_TOOLS + 1 && listed.size === tools.length && listed.has("echo") &&
+        listed.has(`tool_${LIST_TOOLS - 1}`) && tools.every((tool) => tool.inputSchema?.type === "object"),
+      `tools/list gave ${tools.length} tools (${listed.size} names)`
+    )
   }
   await server.close()
   return { p50: percentile(latencies, 50), p99: percentile(latencies, 99) }
@@ -149,7 +90,7 @@ const startup = async (name) => {
     const server = startStdio(name)
     const reply = await server.request("initialize", initializeParams)
     times.push(performance.now() - started)
-    check(reply.result?.protocolVersion !== undefined, JSON.stringify(reply))
+    check(reply.result?.protocolVersion === initializeParams.protocolVersion, JSON.stringify(reply))
     await server.close()
   }
   return { ms: median(times) }
@@ -177,23 +118,30 @@ const listening = (port) =>
 /** An HTTP server on a free port, started with --expose-gc so it can report its heap. */
 const startHttp = async (name) => {
   const port = await freePort()
-  const child = spawn(process.execPath, ["--expose-gc", bundlePath(name, "http")], {
+  const child = track(spawn(process.execPath, ["--expose-gc", bundlePath(name, "http")], {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, PORT: String(port) }
-  })
+  }))
   let output = ""
   const onOutput = (chunk) => (output += chunk)
   child.stdout.on("data", onOutput)
   child.stderr.on("data", onOutput)
-  while (!(await listening(port))) await new Promise((resolve) => setTimeout(resolve, 20))
+  while (!(await listening(port))) {
+    if (child.exitCode !== null) throw new Error(`${name} (HTTP) exited before listening:\n${output}`)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
   const memory = async () => {
     const before = output.length
     child.kill("SIGUSR2")
-    while (!output.slice(before).includes("MEMORY ")) await new Promise((resolve) => setTimeout(resolve, 20))
+    while (!output.slice(before).includes("MEMORY ")) {
+      if (child.exitCode !== null) throw new Error(`${name} (HTTP) exited:\n${output}`)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
     return JSON.parse(/MEMORY (\{.*\})/.exec(output.slice(before))[1])
   }
   const stop = () =>
     new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve()
       child.once("exit", resolve)
       child.kill("SIGTERM")
       setTimeout(() => child.kill("SIGKILL"), 3_000).unref()
@@ -241,6 +189,7 @@ const post = (port, body, sessionId) =>
 const openSession = async (port) => {
   const init = await post(port, { jsonrpc: "2.0", id: 0, method: "initialize", params: initializeParams })
   check(init.sessionId !== undefined, `no session id (${init.status})`)
+  check(init.message?.id === 0 && init.message.result?.protocolVersion !== undefined, JSON.stringify(init.message))
   const initialized = await post(port, { jsonrpc: "2.0", method: "notifications/initialized" }, init.sessionId)
   check(initialized.status === 202, `notifications/initialized: ${initialized.status}`)
   return init.sessionId
@@ -257,7 +206,13 @@ const httpCalls = async (name) => {
       const text = `s${s} c${i}`
       const reply = await post(server.port, { jsonrpc: "2.0", id: i + 1, method: "tools/call", params: { name: "echo", arguments: { text } } }, sessionId)
       latencies.push(performance.now() - started)
-      check(reply.message?.result?.content?.[0]?.text === text, JSON.stringify(reply.message))
+      const { message } = reply
+      const content = message?.result?.content
+      check(
+        reply.status === 200 && message.jsonrpc === "2.0" && message.id === i + 1 && message.result.isError !== true &&
+          content?.length === 1 && content[0].type === "text" && content[0].text === text,
+        `${reply.status} ${JSON.stringify(message)}`
+      )
     }
   }
   await Promise.all(Array.from({ length: Math.min(10, HTTP_SESSIONS) }, (_, s) => session(-s - 1)))
@@ -317,6 +272,7 @@ const scenarios = only.length === 0 ? allScenarios : allScenarios.filter((s) => 
 
 await build()
 const results = {}
+const everyRun = {}
 for (const scenario of scenarios) {
   const runs = Object.fromEntries(names.map((n) => [n, []]))
   for (let r = 0; r < RUNS; r++) {
@@ -327,6 +283,7 @@ for (const scenario of scenarios) {
       runs[name].push(await scenario.run(name))
     }
   }
+  everyRun[scenario.name] = runs
   results[scenario.name] = Object.fromEntries(names.map((name) => [
     name,
     Object.fromEntries(Object.keys(runs[name][0]).map((k) => [k, median(runs[name].map((m) => m[k]))]))
@@ -335,11 +292,11 @@ for (const scenario of scenarios) {
 agent.destroy()
 
 const ratio = (a, b) => (b === 0 || !Number.isFinite(a / b) ? "–" : `${(a / b).toFixed(2)}×`)
-const cpu = cpus()[0]?.model ?? "unknown CPU"
+const cpuModel = /model name\s*:\s*(.*)/.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? cpus()[0]?.model ?? "unknown CPU"
 const lines = [
   `# mcp-effect benchmark${smoke ? " (smoke run: tiny N, figures meaningless)" : ""}`,
   "",
-  `${new Date().toISOString().slice(0, 10)} · ${cpus().length} cores · ${cpu} · Node ${process.version} · medians of ${RUNS} run(s), servers bundled with esbuild, each run a fresh process`,
+  `${new Date().toISOString().slice(0, 10)} · nproc ${availableParallelism()} · ${cpuModel} · Node ${process.version} · medians of ${RUNS} run(s), servers bundled with esbuild, each run a fresh process`,
   "",
   "| scenario | figure | mcp-effect | official SDK | raw Node | mcp-effect / SDK | mcp-effect / raw |",
   "|---|---|---|---|---|---|---|"
@@ -351,6 +308,15 @@ for (const [scenario, byServer] of Object.entries(results)) {
     lines.push(`| ${scenario} | ${label} | ${values.map(format).join(" | ")} | ${ratio(values[0], values[1])} | ${ratio(values[0], values[2])} |`)
   }
 }
+// Every run's figure, mcp-effect / SDK / raw, to show how far the runs spread on a noisy machine.
+lines.push("", "<details><summary>every run (mcp-effect / SDK / raw)</summary>", "", "| scenario | figure | runs |", "|---|---|---|")
+for (const [scenario, runs] of Object.entries(everyRun)) {
+  for (const key of Object.keys(runs["mcp-effect"][0])) {
+    const [label, format] = units[key]
+    lines.push(`| ${scenario} | ${label} | ${names.map((n) => runs[n].map((m) => format(m[key])).join(", ")).join(" / ")} |`)
+  }
+}
+lines.push("", "</details>")
 const report = lines.join("\n") + "\n"
 process.stdout.write(report)
 if (!smoke) {
