@@ -2,6 +2,8 @@
 // by function, by source module and by package.
 //
 //   node scripts/bench/profile.mjs [mcp-effect|sdk|raw] [--in-flight 64] [--calls 60000]
+//   node scripts/bench/profile.mjs mcp-effect --method tools/list --tools 1000 --calls 500
+//   node scripts/bench/profile.mjs mcp-effect --startup      (spawn → first initialize reply, then exit)
 //
 // The server is bundled as in the benchmark but not minified, so functions keep their names; esbuild heads every
 // module of a bundle with a `// path` comment, which maps each profiled line back to its source module. The profile
@@ -20,7 +22,8 @@ const { positionals, values } = parseArgs({
     warmup: { type: "string", default: "5000" },
     top: { type: "string", default: "30" },
     tools: { type: "string", default: "0" },
-    method: { type: "string", default: "tools/call" }
+    method: { type: "string", default: "tools/call" },
+    startup: { type: "boolean", default: false }
   }
 })
 const name = positionals[0] ?? "mcp-effect"
@@ -33,7 +36,7 @@ const dir = `${outDir}/profile`
 mkdirSync(dir, { recursive: true })
 const script = `${dir}/${name}-stdio.mjs`
 await bundle(servers[name].stdio, script, { minify: false })
-const profileName = `${name}.cpuprofile`
+const profileName = `${name}${values.startup ? "-startup" : ""}.cpuprofile`
 rmSync(`${dir}/${profileName}`, { force: true })
 
 // --- the load ---
@@ -52,10 +55,11 @@ const run = async (count) => {
     await loadEcho(server, count, inFlight)
   }
 }
-await run(Number(values.warmup))
+const startup = values.startup
+if (!startup) await run(Number(values.warmup))
 const before = procStats(server.child.pid)
 const started = performance.now()
-await run(calls)
+if (!startup) await run(calls)
 const seconds = (performance.now() - started) / 1000
 const after = procStats(server.child.pid)
 await server.close() // the profile is written as the process exits
@@ -137,10 +141,12 @@ const table = (title, map, rows) => [
 ]
 const cpuMs = (after.cpu - before.cpu) * 1000
 const report = [
-  `## CPU profile: ${name}, stdio ${values.method}${values.method === "tools/list" ? ` of ${Number(values.tools) + 1} tools` : `, ${inFlight} in flight`}`,
+  startup
+    ? `## CPU profile: ${name}, start-up (spawn to the first initialize reply)`
+    : `## CPU profile: ${name}, stdio ${values.method}${values.method === "tools/list" ? ` of ${Number(values.tools) + 1} tools` : `, ${inFlight} in flight`}`,
   "",
-  `${calls} calls after ${values.warmup} warm-up: ${(calls / seconds).toFixed(0)} calls/s, ` +
-  `${((cpuMs / calls) * 1000).toFixed(1)} CPU ms per 1k calls (measured window). ` +
+  (startup ? "" : `${calls} calls after ${values.warmup} warm-up: ${(calls / seconds).toFixed(0)} calls/s, ` +
+  `${((cpuMs / calls) * 1000).toFixed(1)} CPU ms per 1k calls (measured window). `) +
   `Profile (whole process, start-up included): ${(total / 1000).toFixed(0)} ms sampled, ${(busy / 1000).toFixed(0)} ms busy ` +
   `(percentages below are of busy time). Profile: \`${dir}/${profileName}\`.`,
   "",
@@ -149,4 +155,4 @@ const report = [
   ...table("By function", byFunction, top)
 ].join("\n")
 process.stdout.write(report + "\n")
-writeFileSync(`${dir}/${name}.md`, report + "\n")
+writeFileSync(`${dir}/${name}${startup ? "-startup" : ""}.md`, report + "\n")
