@@ -1,7 +1,10 @@
 // The load client, the same for every server: plain Node, newline-delimited JSON over the child's stdin/stdout, every
-// reply matched to its request by id and checked. Shared by run.mjs (the benchmark) and profile.mjs.
+// reply matched to its request by id and checked; and a keep-alive HTTP client for Streamable HTTP. Shared by run.mjs
+// (the benchmark) and profile.mjs.
 import { spawn } from "node:child_process"
 import { readFileSync } from "node:fs"
+import * as http from "node:http"
+import { connect, createServer } from "node:net"
 
 export const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b)
@@ -119,3 +122,124 @@ export const loadEcho = async (server, count, inFlight, latencies) => {
   }
   await Promise.all(Array.from({ length: inFlight }, worker))
 }
+
+export const freePort = () =>
+  new Promise((resolve) => {
+    const probe = createServer()
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address()
+      probe.close(() => resolve(port))
+    })
+  })
+
+const listening = (port) =>
+  new Promise((resolve) => {
+    const socket = connect(port, "127.0.0.1")
+    socket.once("connect", () => {
+      socket.destroy()
+      resolve(true)
+    })
+    socket.once("error", () => resolve(false))
+  })
+
+/** An HTTP server on a free port, started with --expose-gc so it can report its heap (SIGUSR2, memory-report). */
+export const startHttpServer = async (name, script, nodeArgs = []) => {
+  const port = await freePort()
+  const child = track(spawn(process.execPath, ["--expose-gc", ...nodeArgs, script], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, PORT: String(port) }
+  }))
+  let output = ""
+  const onOutput = (chunk) => (output += chunk)
+  child.stdout.on("data", onOutput)
+  child.stderr.on("data", onOutput)
+  while (!(await listening(port))) {
+    if (child.exitCode !== null) throw new Error(`${name} (HTTP) exited before listening:\n${output}`)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+  const memory = async () => {
+    const before = output.length
+    child.kill("SIGUSR2")
+    while (!output.slice(before).includes("MEMORY ")) {
+      if (child.exitCode !== null) throw new Error(`${name} (HTTP) exited:\n${output}`)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    return JSON.parse(/MEMORY (\{.*\})/.exec(output.slice(before))[1])
+  }
+  const stop = () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve()
+      child.once("exit", resolve)
+      child.kill("SIGTERM")
+      setTimeout(() => child.kill("SIGKILL"), 3_000).unref()
+    })
+  return { child, port, memory, stop }
+}
+
+export const agent = new http.Agent({ keepAlive: true, maxSockets: 256 })
+
+/** One POST; the reply is JSON or an SSE stream whose message with `id` is the answer. */
+export const post = (port, body, sessionId) =>
+  new Promise((resolve, reject) => {
+    const payload = JSON.stringify(body)
+    const req = http.request({
+      host: "127.0.0.1",
+      port,
+      path: "/mcp",
+      method: "POST",
+      agent,
+      headers: {
+        "content-type": "application/json",
+        accept: "application/json, text/event-stream",
+        "content-length": Buffer.byteLength(payload),
+        ...(sessionId === undefined ? {} : { "mcp-session-id": sessionId, "mcp-protocol-version": "2025-06-18" })
+      }
+    }, (res) => {
+      let text = ""
+      res.setEncoding("utf8")
+      res.on("data", (d) => (text += d))
+      res.on("end", () => {
+        let message
+        if (text.length > 0) {
+          const json = (res.headers["content-type"] ?? "").includes("text/event-stream")
+            ? text.split("\n").filter((l) => l.startsWith("data:")).map((l) => l.slice(5).trim()).filter((d) => d.length > 0).map((d) => JSON.parse(d)).find((m) => m.id !== undefined)
+            : JSON.parse(text)
+          message = json
+        }
+        resolve({ status: res.statusCode, sessionId: res.headers["mcp-session-id"], message })
+      })
+    })
+    req.on("error", reject)
+    req.end(payload)
+  })
+
+export const openSession = async (port) => {
+  const init = await post(port, { jsonrpc: "2.0", id: 0, method: "initialize", params: initializeParams })
+  check(init.sessionId !== undefined, `no session id (${init.status})`)
+  check(init.message?.id === 0 && init.message.result?.protocolVersion !== undefined, JSON.stringify(init.message))
+  const initialized = await post(port, { jsonrpc: "2.0", method: "notifications/initialized" }, init.sessionId)
+  check(initialized.status === 202, `notifications/initialized: ${initialized.status}`)
+  return init.sessionId
+}
+
+/**
+ * `sessions` concurrent Streamable HTTP sessions, each: initialize, initialized, then `calls` sequential echo calls,
+ * every reply checked; each call's latency (ms) goes to `latencies` when given.
+ */
+export const httpSessions = (port, sessions, calls, latencies) =>
+  Promise.all(Array.from({ length: sessions }, async (_, s) => {
+    const sessionId = await openSession(port)
+    for (let i = 0; i < calls; i++) {
+      const started = performance.now()
+      const text = `s${s} c${i}`
+      const reply = await post(port, { jsonrpc: "2.0", id: i + 1, method: "tools/call", params: { name: "echo", arguments: { text } } }, sessionId)
+      latencies?.push(performance.now() - started)
+      const { message } = reply
+      const content = message?.result?.content
+      check(
+        reply.status === 200 && message.jsonrpc === "2.0" && message.id === i + 1 && message.result.isError !== true &&
+          content?.length === 1 && content[0].type === "text" && content[0].text === text,
+        `${reply.status} ${JSON.stringify(message)}`
+      )
+    }
+  }))

@@ -4,6 +4,7 @@
 //   node scripts/bench/profile.mjs [mcp-effect|sdk|raw] [--in-flight 64] [--calls 60000]
 //   node scripts/bench/profile.mjs mcp-effect --method tools/list --tools 1000 --calls 500
 //   node scripts/bench/profile.mjs mcp-effect --startup      (spawn → first initialize reply, then exit)
+//   node scripts/bench/profile.mjs mcp-effect --http --sessions 100 --calls 20000   (Streamable HTTP, 50 calls/session)
 //
 // The server is bundled as in the benchmark but not minified, so functions keep their names; esbuild heads every
 // module of a bundle with a `// path` comment, which maps each profiled line back to its source module. The profile
@@ -12,7 +13,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { parseArgs } from "node:util"
 import { bundle, outDir, servers } from "./build.mjs"
-import { initializeParams, loadEcho, procStats, startStdio } from "./client.mjs"
+import { agent, httpSessions, initializeParams, loadEcho, procStats, startHttpServer, startStdio } from "./client.mjs"
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -23,7 +24,9 @@ const { positionals, values } = parseArgs({
     top: { type: "string", default: "30" },
     tools: { type: "string", default: "0" },
     method: { type: "string", default: "tools/call" },
-    startup: { type: "boolean", default: false }
+    startup: { type: "boolean", default: false },
+    http: { type: "boolean", default: false },
+    sessions: { type: "string", default: "100" }
   }
 })
 const name = positionals[0] ?? "mcp-effect"
@@ -34,35 +37,50 @@ const top = Number(values.top)
 
 const dir = `${outDir}/profile`
 mkdirSync(dir, { recursive: true })
-const script = `${dir}/${name}-stdio.mjs`
-await bundle(servers[name].stdio, script, { minify: false })
-const profileName = `${name}${values.startup ? "-startup" : ""}.cpuprofile`
+const kind = values.http ? "http" : "stdio"
+const script = `${dir}/${name}-${kind}.mjs`
+await bundle(servers[name][kind], script, { minify: false })
+const label = values.startup ? "startup" : values.http ? "http" : values.method === "tools/list" ? "tools-list" : `stdio-${inFlight}`
+const profileName = `${name}-${label}.cpuprofile`
 rmSync(`${dir}/${profileName}`, { force: true })
+const profileArgs = ["--cpu-prof", `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${profileName}`]
 
 // --- the load ---
-const server = startStdio(
-  name,
-  script,
-  { BENCH_TOOLS: values.tools },
-  ["--cpu-prof", `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${profileName}`]
-)
-await server.request("initialize", initializeParams)
-server.notify("notifications/initialized")
-const run = async (count) => {
-  if (values.method === "tools/list") {
-    for (let i = 0; i < count; i++) await server.request("tools/list", {})
-  } else {
-    await loadEcho(server, count, inFlight)
-  }
-}
 const startup = values.startup
+let stopServer
+let pid
+let run
+if (values.http) {
+  const server = await startHttpServer(name, script, profileArgs)
+  const sessions = Number(values.sessions)
+  // Whole rounds of `sessions` sessions × 50 calls.
+  run = async (count) => {
+    for (let done = 0; done < count; done += sessions * 50) await httpSessions(server.port, sessions, 50)
+  }
+  stopServer = server.stop // SIGTERM: mcp-effect shuts down gracefully; the others exit (memory-report)
+  pid = server.child.pid
+} else {
+  const server = startStdio(name, script, { BENCH_TOOLS: values.tools }, profileArgs)
+  await server.request("initialize", initializeParams)
+  server.notify("notifications/initialized")
+  run = async (count) => {
+    if (values.method === "tools/list") {
+      for (let i = 0; i < count; i++) await server.request("tools/list", {})
+    } else {
+      await loadEcho(server, count, inFlight)
+    }
+  }
+  stopServer = server.close // stdin closes: the server exits
+  pid = server.child.pid
+}
 if (!startup) await run(Number(values.warmup))
-const before = procStats(server.child.pid)
+const before = procStats(pid)
 const started = performance.now()
 if (!startup) await run(calls)
 const seconds = (performance.now() - started) / 1000
-const after = procStats(server.child.pid)
-await server.close() // the profile is written as the process exits
+const after = procStats(pid)
+await stopServer() // the profile is written as the process exits
+agent.destroy()
 if (!readdirSync(dir).includes(profileName)) throw new Error(`no profile was written to ${dir}/${profileName}`)
 
 // --- the profile ---
@@ -71,7 +89,7 @@ const bundleLines = readFileSync(script, "utf8").split("\n")
 // esbuild's module markers: `// node_modules/.pnpm/effect@3.22.3/node_modules/effect/dist/esm/internal/core.js`.
 const markers = []
 bundleLines.forEach((line, index) => {
-  const match = /^\/\/ ((?:node_modules|packages|scripts)\/\S+\.(?:[cm]?js|ts))$/.exec(line)
+  const match = /^\/\/ ((?:\.\.\/)*(?:[\w.@+-]+\/)+[\w.@+-]+\.(?:[cm]?js|ts))$/.exec(line)
   if (match !== null) markers.push({ line: index, path: match[1] })
 })
 const moduleAt = (line) => {
@@ -92,7 +110,7 @@ const moduleAt = (line) => {
 const shorten = (path) =>
   path
     .replace(/^.*node_modules\/(@[^/]+\/[^/]+|[^/]+)\/(dist\/(esm|cjs)\/)?/, "$1/")
-    .replace(/^packages\/([^/]+)\/src\//, "@mcp-effect/$1/")
+    .replace(/^(?:.*\/)?(server|platform-node|examples)\/src\//, "@mcp-effect/$1/")
     .replace(/\.(m?js|ts)$/, "")
 const packageOf = (module) =>
   module.startsWith("(") ? module : module.startsWith("@") ? module.split("/").slice(0, 2).join("/") : module.split("/")[0]
@@ -143,6 +161,8 @@ const cpuMs = (after.cpu - before.cpu) * 1000
 const report = [
   startup
     ? `## CPU profile: ${name}, start-up (spawn to the first initialize reply)`
+    : values.http
+    ? `## CPU profile: ${name}, Streamable HTTP, ${values.sessions} sessions × 50 sequential tools/call`
     : `## CPU profile: ${name}, stdio ${values.method}${values.method === "tools/list" ? ` of ${Number(values.tools) + 1} tools` : `, ${inFlight} in flight`}`,
   "",
   (startup ? "" : `${calls} calls after ${values.warmup} warm-up: ${(calls / seconds).toFixed(0)} calls/s, ` +
@@ -155,4 +175,4 @@ const report = [
   ...table("By function", byFunction, top)
 ].join("\n")
 process.stdout.write(report + "\n")
-writeFileSync(`${dir}/${name}${startup ? "-startup" : ""}.md`, report + "\n")
+writeFileSync(`${dir}/${name}-${label}.md`, report + "\n")

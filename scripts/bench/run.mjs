@@ -1,14 +1,23 @@
 // The side-by-side benchmark: mcp-effect, the official SDK and a raw Node floor, each in a fresh process, alternated
 // run by run; medians of RUNS runs; ratios against the baselines measured in the same run. `--smoke` runs a tiny N
 // of everything and only checks the replies.
-import { spawn } from "node:child_process"
 import { availableParallelism, cpus } from "node:os"
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
-import * as http from "node:http"
-import { connect, createServer } from "node:net"
 import { fileURLToPath } from "node:url"
 import { build, bundlePath, servers } from "./build.mjs"
-import { check, initializeParams, loadEcho, median, percentile, procStats, startStdio as startClient, track } from "./client.mjs"
+import {
+  agent,
+  check,
+  initializeParams,
+  httpSessions,
+  loadEcho,
+  median,
+  openSession,
+  percentile,
+  procStats,
+  startHttpServer,
+  startStdio as startClient
+} from "./client.mjs"
 
 const startStdio = (name, env) => startClient(name, bundlePath(name, "stdio"), env)
 
@@ -96,129 +105,15 @@ const startup = async (name) => {
   return { ms: median(times) }
 }
 
-const freePort = () =>
-  new Promise((resolve) => {
-    const probe = createServer()
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address()
-      probe.close(() => resolve(port))
-    })
-  })
-
-const listening = (port) =>
-  new Promise((resolve) => {
-    const socket = connect(port, "127.0.0.1")
-    socket.once("connect", () => {
-      socket.destroy()
-      resolve(true)
-    })
-    socket.once("error", () => resolve(false))
-  })
-
-/** An HTTP server on a free port, started with --expose-gc so it can report its heap. */
-const startHttp = async (name) => {
-  const port = await freePort()
-  const child = track(spawn(process.execPath, ["--expose-gc", bundlePath(name, "http")], {
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, PORT: String(port) }
-  }))
-  let output = ""
-  const onOutput = (chunk) => (output += chunk)
-  child.stdout.on("data", onOutput)
-  child.stderr.on("data", onOutput)
-  while (!(await listening(port))) {
-    if (child.exitCode !== null) throw new Error(`${name} (HTTP) exited before listening:\n${output}`)
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-  const memory = async () => {
-    const before = output.length
-    child.kill("SIGUSR2")
-    while (!output.slice(before).includes("MEMORY ")) {
-      if (child.exitCode !== null) throw new Error(`${name} (HTTP) exited:\n${output}`)
-      await new Promise((resolve) => setTimeout(resolve, 20))
-    }
-    return JSON.parse(/MEMORY (\{.*\})/.exec(output.slice(before))[1])
-  }
-  const stop = () =>
-    new Promise((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve()
-      child.once("exit", resolve)
-      child.kill("SIGTERM")
-      setTimeout(() => child.kill("SIGKILL"), 3_000).unref()
-    })
-  return { child, port, memory, stop }
-}
-
-const agent = new http.Agent({ keepAlive: true, maxSockets: 256 })
-
-/** One POST; the reply is JSON or an SSE stream whose message with `id` is the answer. */
-const post = (port, body, sessionId) =>
-  new Promise((resolve, reject) => {
-    const payload = JSON.stringify(body)
-    const req = http.request({
-      host: "127.0.0.1",
-      port,
-      path: "/mcp",
-      method: "POST",
-      agent,
-      headers: {
-        "content-type": "application/json",
-        accept: "application/json, text/event-stream",
-        "content-length": Buffer.byteLength(payload),
-        ...(sessionId === undefined ? {} : { "mcp-session-id": sessionId, "mcp-protocol-version": "2025-06-18" })
-      }
-    }, (res) => {
-      let text = ""
-      res.setEncoding("utf8")
-      res.on("data", (d) => (text += d))
-      res.on("end", () => {
-        let message
-        if (text.length > 0) {
-          const json = (res.headers["content-type"] ?? "").includes("text/event-stream")
-            ? text.split("\n").filter((l) => l.startsWith("data:")).map((l) => l.slice(5).trim()).filter((d) => d.length > 0).map((d) => JSON.parse(d)).find((m) => m.id !== undefined)
-            : JSON.parse(text)
-          message = json
-        }
-        resolve({ status: res.statusCode, sessionId: res.headers["mcp-session-id"], message })
-      })
-    })
-    req.on("error", reject)
-    req.end(payload)
-  })
-
-const openSession = async (port) => {
-  const init = await post(port, { jsonrpc: "2.0", id: 0, method: "initialize", params: initializeParams })
-  check(init.sessionId !== undefined, `no session id (${init.status})`)
-  check(init.message?.id === 0 && init.message.result?.protocolVersion !== undefined, JSON.stringify(init.message))
-  const initialized = await post(port, { jsonrpc: "2.0", method: "notifications/initialized" }, init.sessionId)
-  check(initialized.status === 202, `notifications/initialized: ${initialized.status}`)
-  return init.sessionId
-}
+const startHttp = (name) => startHttpServer(name, bundlePath(name, "http"))
 
 /** Scenario 2: Streamable HTTP, concurrent sessions, sequential calls each. */
 const httpCalls = async (name) => {
   const server = await startHttp(name)
   const latencies = []
-  const session = async (s) => {
-    const sessionId = await openSession(server.port)
-    for (let i = 0; i < HTTP_CALLS; i++) {
-      const started = performance.now()
-      const text = `s${s} c${i}`
-      const reply = await post(server.port, { jsonrpc: "2.0", id: i + 1, method: "tools/call", params: { name: "echo", arguments: { text } } }, sessionId)
-      latencies.push(performance.now() - started)
-      const { message } = reply
-      const content = message?.result?.content
-      check(
-        reply.status === 200 && message.jsonrpc === "2.0" && message.id === i + 1 && message.result.isError !== true &&
-          content?.length === 1 && content[0].type === "text" && content[0].text === text,
-        `${reply.status} ${JSON.stringify(message)}`
-      )
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(10, HTTP_SESSIONS) }, (_, s) => session(-s - 1)))
-  latencies.length = 0
+  await httpSessions(server.port, Math.min(10, HTTP_SESSIONS), HTTP_CALLS)
   const started = performance.now()
-  await Promise.all(Array.from({ length: HTTP_SESSIONS }, (_, s) => session(s)))
+  await httpSessions(server.port, HTTP_SESSIONS, HTTP_CALLS, latencies)
   const seconds = (performance.now() - started) / 1000
   const { peakRss } = procStats(server.child.pid)
   await server.stop()

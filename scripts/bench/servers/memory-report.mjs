@@ -4,3 +4,5 @@ process.on("SIGUSR2", () => {
   const { heapUsed, rss } = process.memoryUsage()
   process.stderr.write(`MEMORY ${JSON.stringify({ heapUsed, rss })}\n`)
 })
+// Exit on SIGTERM (rather than die of it), so that `node --cpu-prof` writes its profile.
+process.on("SIGTERM", () => process.exit(0))
