@@ -103,9 +103,6 @@ const chunksOf = (lines: Iterable<Line>): Array<string> => {
 /** How many received messages may wait for the engine before stdin is paused. */
 const HIGH_WATER_FRAMES = 1024
 
-/** How many encoded messages may wait for stdout before `send` waits too. */
-const PENDING_LINES = 4096
-
 /**
  * Sends Effect's logs to stderr: replaces the `Console` service, through which every built-in logger prints (the
  * default logger, and the pretty logger `NodeRuntime.runMain` installs), with one writing to stderr only.
@@ -154,9 +151,10 @@ const utf8 = new TextEncoder()
 /**
  * A transport over stdin and stdout.
  *
- * `incoming` ends when stdin ends, or when stdout breaks (`EPIPE`: the client is gone either way). `send` writes one
- * line at a time, waiting until the stream has taken each before the next, so messages never interleave and a client
- * that stops reading slows the server down rather than filling its memory; once stdout has broken it does nothing.
+ * `incoming` ends when stdin ends, or when stdout breaks (`EPIPE`: the client is gone either way). `send` queues a
+ * whole line; the lines of one turn of the event loop are written together at its end, so messages never interleave.
+ * While stdout is over its high-water mark `send` waits for it to drain, so a client that stops reading slows the
+ * server down rather than filling its memory; once stdout has broken `send` does nothing.
  * When `incoming` finishes it destroys stdin, so that the process can exit; stdout is left open, as it may still be
  * flushing.
  *
@@ -181,13 +179,17 @@ export const make = (options: Options = {}): Effect.Effect<McpTransport.McpTrans
     const stdout = options.stdout ?? process.stdout
     const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES
     const gone = yield* Deferred.make<void>()
-    // Lines wait here for the one writer fiber: bounded, so a client that stops reading slows the server down.
-    const pending = yield* Mailbox.make<Line>(PENDING_LINES)
+    // Once stdout has closed or failed nothing more is written; `broken` says why a write failed.
+    let ended = false
+    let broken: string | undefined
 
     yield* Effect.acquireRelease(
       Effect.sync(() => {
         guard(stdout)
-        const onClose = (): void => Deferred.unsafeDone(gone, Effect.void)
+        const onClose = (): void => {
+          ended = true
+          Deferred.unsafeDone(gone, Effect.void)
+        }
         stdout.on("error", onClose)
         stdout.on("close", onClose)
         return onClose
@@ -198,21 +200,55 @@ export const make = (options: Options = {}): Effect.Effect<McpTransport.McpTrans
           stdout.off("close", onClose)
         })
     )
+    yield* Deferred.await(gone).pipe(
+      Effect.zipRight(Effect.suspend(() =>
+        broken === undefined
+          ? Effect.void
+          : Effect.logDebug(`MCP stdio: writing to stdout failed (${broken}); the client is gone`)
+      )),
+      Effect.forkScoped
+    )
 
-    const write = (line: string): Effect.Effect<void> =>
-      Effect.async<void>((resume) => {
-        // The callback runs once the stream has taken the line (or failed): awaiting it is the backpressure.
-        stdout.write(line, (error) =>
-          resume(
-            error == null
-              ? Effect.void
-              : Effect.zipRight(
-                Effect.logDebug(`MCP stdio: writing to stdout failed (${describe(error)}); the client is gone`),
-                Deferred.succeed(gone, undefined)
-              )
-          ))
+    // Lines sent during one turn of the event loop are written together at its end: one syscall for a burst of
+    // responses, and lines never interleave, as each goes out whole and in order. A write ends after a notification:
+    // the official SDK client handles notifications a tick after responses read at the same time, so progress
+    // followed at once by its response would reach it too late.
+    let queued: Array<Line> = []
+    let scheduled = false
+    const onWritten = (error: Error | null | undefined): void => {
+      if (error != null && !ended) {
+        ended = true
+        broken = describe(error)
+        Deferred.unsafeDone(gone, Effect.void)
+      }
+    }
+    const flush = (): void => {
+      scheduled = false
+      const lines = queued
+      queued = []
+      if (!ended) {
+        for (const chunk of chunksOf(lines)) {
+          stdout.write(chunk, onWritten)
+        }
+      }
+    }
+    // What was sent but not yet written when the conversation ends still goes out.
+    yield* Effect.addFinalizer(() => Effect.sync(flush))
+
+    // Backpressure: while stdout holds more than its high-water mark (a client that stops reading), `send` waits
+    // for it to drain, so the server slows down rather than filling its memory.
+    const drained = Effect.async<void>((resume) => {
+      const done = (): void => resume(Effect.void)
+      stdout.once("drain", done)
+      stdout.once("close", done)
+      return Effect.sync(() => {
+        stdout.off("drain", done)
+        stdout.off("close", done)
       })
+    })
+    const mustWait = (): boolean => "writableNeedDrain" in stdout && stdout.writableNeedDrain === true
 
+    /** A message as a line; one that cannot be serialized is logged, and a response is still answered. */
     const encode = (message: JsonRpc.Outgoing): Effect.Effect<string | undefined> =>
       Effect.try(() => Ndjson.encode(message)).pipe(
         Effect.catchAll((error) =>
@@ -230,32 +266,31 @@ export const make = (options: Options = {}): Effect.Effect<McpTransport.McpTrans
         )
       )
 
-    // One writer takes every line waiting and writes them together: one syscall for a burst of responses, and lines
-    // never interleave. It waits for each write to be taken, which is the backpressure. A write ends after a
-    // notification: the official SDK client handles notifications a tick after responses read at the same time, so
-    // progress followed at once by its response would reach it too late.
-    const writeAll = (lines: Iterable<Line>) =>
-      Effect.forEach(chunksOf(lines), write, { discard: true })
-    yield* pending.takeAll.pipe(
-      Effect.flatMap(([lines]) => writeAll(lines)),
-      Effect.forever,
-      Effect.raceFirst(Deferred.await(gone)),
-      Effect.forkScoped
-    )
-    // What was sent but not yet written when the conversation ends still goes out.
-    yield* Effect.addFinalizer(() =>
-      Effect.flatMap(Deferred.isDone(gone), (isGone) =>
-        isGone ? Effect.void : Effect.flatMap(pending.clear, writeAll))
-    )
+    const enqueue = (message: JsonRpc.Outgoing, text: string | undefined): Effect.Effect<void> => {
+      if (text === undefined || ended) {
+        return Effect.void
+      }
+      queued.push({ text, notification: !isBatch(message) && isNotification(message) })
+      if (!scheduled) {
+        scheduled = true
+        setImmediate(flush)
+      }
+      return mustWait() ? drained : Effect.void
+    }
 
     const send = (message: JsonRpc.Outgoing): Effect.Effect<void> =>
-      Effect.flatMap(Deferred.isDone(gone), (isGone) =>
-        isGone
-          ? Effect.void
-          : Effect.flatMap(encode(message), (text) =>
-            text === undefined
-              ? Effect.void
-              : Effect.asVoid(pending.offer({ text, notification: !isBatch(message) && isNotification(message) }))))
+      Effect.suspend(() => {
+        if (ended) {
+          return Effect.void
+        }
+        let text: string
+        try {
+          text = Ndjson.encode(message)
+        } catch {
+          return Effect.flatMap(encode(message), (line) => enqueue(message, line))
+        }
+        return enqueue(message, text)
+      })
 
     // stdin is read in flowing mode and framed right in the `data` handler: one mailbox hop per chunk, however many
     // messages it holds. Reading pauses while too many frames wait, so a flood from the client is not buffered.

@@ -184,7 +184,7 @@ describe("NodeMcpStdio", () => {
       const transport = yield* NodeMcpStdio.make({ stdin: new PassThrough(), stdout })
       // Quiet: the error log it writes is expected.
       yield* transport.send(JsonRpc.success(7, { count: BigInt(1) })).pipe(Logger.withMinimumLogLevel(LogLevel.None))
-      // The writer fiber writes it a moment later.
+      // It is written at the end of this turn of the event loop.
       const line = yield* Effect.sync((): unknown => stdout.read()).pipe(
         Effect.filterOrFail((chunk) => chunk !== null, () => "nothing written yet"),
         Effect.retry(Schedule.spaced("5 millis"))
@@ -194,6 +194,29 @@ describe("NodeMcpStdio", () => {
         id: 7,
         error: { code: JsonRpc.INTERNAL_ERROR, message: "Internal error: the response could not be serialized" }
       })
+    }))
+
+  it.scopedLive("writes the messages of one turn together, and waits while a client that stops reading is behind", () =>
+    Effect.gen(function*() {
+      let writes = 0
+      const stdout = new PassThrough({ highWaterMark: 1024 })
+      const original = stdout._write.bind(stdout)
+      stdout._write = (chunk, encoding, callback) => {
+        writes++
+        original(chunk, encoding, callback)
+      }
+      const transport = yield* NodeMcpStdio.make({ stdin: new PassThrough(), stdout })
+      // Nobody reads stdout: the first messages fill its buffer past the high-water mark.
+      const big = "x".repeat(600)
+      yield* Effect.forEach([1, 2, 3], (id) => transport.send(JsonRpc.success(id, { big })), { discard: true })
+      yield* Effect.sleep("20 millis")
+      expect(writes).toBe(1)
+      const blocked = yield* Effect.fork(transport.send(JsonRpc.success(4, { big })))
+      yield* Effect.sleep("20 millis")
+      expect(blocked.unsafePoll()).toBeNull()
+      // Reading drains it, and the waiting send goes on.
+      stdout.on("data", () => {})
+      yield* Fiber.join(blocked).pipe(Effect.timeout("5 seconds"))
     }))
 
   it.effect("the stderr console carries Effect's logs and Console.log, not stdout", () =>

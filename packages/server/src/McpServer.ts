@@ -22,7 +22,7 @@
  *
  * @since 0.1.0
  */
-import { Cause, Context, Effect, Fiber, Option, Predicate, Ref, Schema, Scope, Stream } from "effect"
+import { Cause, Context, Effect, Either, Fiber, Option, Predicate, Queue, Ref, Schema, Scope, Stream } from "effect"
 import { withClientLogger } from "./internal/clientLogger.js"
 import { initialize, methods } from "./internal/methods.js"
 import * as JsonRpc from "./JsonRpc.js"
@@ -33,6 +33,11 @@ import type { McpTransport, TransportError } from "./McpTransport.js"
 
 /** Request ids may be strings or numbers: `1` and `"1"` are different requests. */
 const idKey = (id: JsonRpc.RequestId): string => typeof id === "number" ? `n${id}` : `s${id}`
+
+/** A request being handled; its fiber is known once forked. */
+interface InFlight {
+  fiber: Fiber.RuntimeFiber<void> | undefined
+}
 
 /** JSON-RPC batches exist only in protocol 2025-03-26: added there, removed in 2025-06-18. */
 const allowsBatches = (version: McpSchema.ProtocolVersion): boolean => version === "2025-03-26"
@@ -52,61 +57,73 @@ export interface Origin {
 const requestContext = (
   session: McpSession.McpSession,
   request: JsonRpc.Request,
-  origin: Origin
-): Effect.Effect<McpRequest["Type"]> =>
-  Effect.map(Ref.get(session.client), (client) => {
-    const params = request.params ?? {}
-    const meta = Predicate.isRecord(params._meta) ? params._meta : undefined
-    const progressToken = meta !== undefined && (typeof meta.progressToken === "string" || typeof meta.progressToken === "number")
-      ? meta.progressToken
-      : undefined
-    return {
-      session,
-      id: request.id,
-      method: request.method,
-      params,
-      meta,
-      progressToken,
-      protocolVersion: Option.match(client, {
-        onNone: () => McpSchema.LATEST_PROTOCOL_VERSION,
-        onSome: (c) => c.protocolVersion
-      }),
-      clientInfo: Option.getOrUndefined(Option.map(client, (c) => c.info)),
-      clientCapabilities: Option.getOrUndefined(Option.map(client, (c) => c.capabilities)),
-      transport: origin.transport,
-      notify: (method, params) =>
-        origin.send(JsonRpc.notification(method, params), { relatedRequestId: request.id }),
-      scope: origin.scope
-    }
-  })
-
+  origin: Origin,
+  client: Option.Option<McpSession.ClientState>
+): McpRequest["Type"] => {
+  const params = request.params ?? {}
+  const meta = Predicate.isRecord(params._meta) ? params._meta : undefined
+  const progressToken = meta !== undefined && (typeof meta.progressToken === "string" || typeof meta.progressToken === "number")
+    ? meta.progressToken
+    : undefined
+  const state = Option.getOrUndefined(client)
+  return {
+    session,
+    id: request.id,
+    method: request.method,
+    params,
+    meta,
+    progressToken,
+    protocolVersion: state === undefined ? McpSchema.LATEST_PROTOCOL_VERSION : state.protocolVersion,
+    clientInfo: state?.info,
+    clientCapabilities: state?.capabilities,
+    transport: origin.transport,
+    notify: (method, params) => origin.send(JsonRpc.notification(method, params), { relatedRequestId: request.id }),
+    scope: origin.scope
+  }
+}
 
 /** Finds the method's handler; `initialize` and `ping` are the only requests served before initialization. */
 const route = (
-  session: McpSession.McpSession,
-  request: JsonRpc.Request
-): Effect.Effect<unknown, JsonRpc.McpError, McpRequest> => {
-  const params = request.params ?? {}
+  request: McpRequest["Type"],
+  client: Option.Option<McpSession.ClientState>
+): Effect.Effect<unknown, JsonRpc.McpError> => {
   switch (request.method) {
     case "initialize":
-      return initialize(params)
+      return initialize(request)
     case "ping":
       return Effect.succeed({})
   }
-  return Effect.flatMap(Ref.get(session.client), (client) => {
-    if (Option.isNone(client)) {
-      return Effect.fail(JsonRpc.McpError.invalidRequest(
-        `Invalid request: "${request.method}" before "initialize"; the session is not initialized`
-      ))
-    }
-    const handler = methods.get(request.method)
-    return handler === undefined ? Effect.fail(JsonRpc.McpError.methodNotFound(request.method)) : handler(params)
-  })
+  if (Option.isNone(client)) {
+    return Effect.fail(JsonRpc.McpError.invalidRequest(
+      `Invalid request: "${request.method}" before "initialize"; the session is not initialized`
+    ))
+  }
+  const handler = methods.get(request.method)
+  return handler === undefined ? Effect.fail(JsonRpc.McpError.methodNotFound(request.method)) : handler(request)
 }
+
+/** What a request becomes: its result, its error, or (for a defect, logged) −32603; an interruption stays one. */
+const toResponse = (request: JsonRpc.Request) =>
+  Effect.matchCauseEffect({
+    onSuccess: (result: unknown): Effect.Effect<JsonRpc.Response> => Effect.succeed(JsonRpc.success(request.id, result)),
+    onFailure: (cause: Cause.Cause<JsonRpc.McpError>): Effect.Effect<JsonRpc.Response> =>
+      Either.match(Cause.failureOrCause(cause), {
+        onLeft: (error) => Effect.succeed(JsonRpc.failure(request.id, error)),
+        onRight: (other) =>
+          Cause.isInterruptedOnly(other) ? Effect.failCause(other) : Effect.as(
+            Effect.logError(`MCP request "${request.method}" failed with a defect`, other),
+            JsonRpc.failure(request.id, JsonRpc.McpError.internalError("Internal error"))
+          )
+      })
+  })
 
 /**
  * Answers one request: its result, its JSON-RPC error, or −32603 for a defect, which is logged and stays inside the
  * request.
+ *
+ * This is the hot path of every server. `McpRequest` reaches user code in one `Context` provided once (by the
+ * handler's registration, with the context it captured); the engine provides it again only around middleware, and
+ * methods get the request as an argument.
  *
  * @since 0.1.0
  */
@@ -115,36 +132,32 @@ export const respond = (
   request: JsonRpc.Request,
   origin: Origin
 ): Effect.Effect<JsonRpc.Response> =>
-  Effect.gen(function*() {
-    const context = yield* requestContext(session, request, origin)
-    const middleware = yield* Ref.get(session.middleware)
-    const { options } = yield* Ref.get(session.config)
-    const logLevel = yield* Ref.get(session.logLevel)
-    let handled = middleware.reduceRight<Effect.Effect<unknown, JsonRpc.McpError, McpRequest>>(
-      (next, wrap) => wrap(next),
-      route(session, request)
-    )
-    if (Option.isSome(logLevel)) {
-      // The client asked for log messages: the request's own Effect.log lines go to it as well.
-      handled = withClientLogger(session, logLevel.value, request.id)(handled)
-    }
-    if (options.requestTimeout !== undefined) {
-      handled = Effect.timeoutFail(handled, {
-        duration: options.requestTimeout,
-        onTimeout: () => JsonRpc.McpError.internalError(`Request "${request.method}" timed out`)
-      })
-    }
-    return yield* Effect.provideService(handled, McpRequest, context)
-  }).pipe(
-    Effect.map((result): JsonRpc.Response => JsonRpc.success(request.id, result)),
-    Effect.catchAll((error) => Effect.succeed(JsonRpc.failure(request.id, error))),
-    Effect.catchAllDefect((defect) =>
-      Effect.as(
-        Effect.logError(`MCP request "${request.method}" failed with a defect`, Cause.die(defect)),
-        JsonRpc.failure(request.id, JsonRpc.McpError.internalError("Internal error"))
+  Effect.flatMap(Ref.get(session.client), (client) => {
+    const context = requestContext(session, request, origin, client)
+    return Effect.flatMap(Ref.get(session.middleware), (middleware) => {
+      const routed = route(context, client)
+      const handled = middleware.length === 0 ? routed : Effect.provideService(
+        middleware.reduceRight<Effect.Effect<unknown, JsonRpc.McpError, McpRequest>>((next, wrap) => wrap(next), routed),
+        McpRequest,
+        context
       )
-    )
-  )
+      return Effect.flatMap(Ref.get(session.logLevel), (logLevel) =>
+        Effect.flatMap(Ref.get(session.config), ({ options }) => {
+          let bounded = handled
+          if (Option.isSome(logLevel)) {
+            // The client asked for log messages: the request's own Effect.log lines go to it as well.
+            bounded = withClientLogger(session, logLevel.value, request.id)(bounded)
+          }
+          if (options.requestTimeout !== undefined) {
+            bounded = Effect.timeoutFail(bounded, {
+              duration: options.requestTimeout,
+              onTimeout: () => JsonRpc.McpError.internalError(`Request "${request.method}" timed out`)
+            })
+          }
+          return bounded
+        }))
+    })
+  }).pipe(toResponse(request))
 
 /**
  * Runs a conversation between a live session and a client over a transport, until the client goes away.
@@ -156,7 +169,7 @@ export const run = (session: McpSession.McpSession, transport: McpTransport): Ef
   Effect.interruptible(Effect.scoped(Effect.gen(function*() {
     const scope = yield* Effect.scope
     // Requests being handled, by id, for `notifications/cancelled`. Their fibers live in the conversation's scope.
-    const inFlight = new Map<string, Fiber.RuntimeFiber<void>>()
+    const inFlight = new Map<string, InFlight>()
 
     // Hooks and server-to-client requests end with the conversation, whatever ends it.
     yield* Effect.addFinalizer(() =>
@@ -165,9 +178,12 @@ export const run = (session: McpSession.McpSession, transport: McpTransport): Ef
         Effect.flatMap(Ref.get(session.endHooks), (hooks) => runHooks(session, hooks))
       )
     )
-    yield* Stream.fromQueue(session.outbox).pipe(
-      Stream.runForEach(({ message, relatedRequestId }) =>
-        transport.send(message, relatedRequestId === undefined ? undefined : { relatedRequestId })),
+    // Messages the session sends of itself (list changes, log lines, requests to the client), in order.
+    yield* Queue.takeBetween(session.outbox, 1, Number.POSITIVE_INFINITY).pipe(
+      Effect.flatMap((outbound) =>
+        Effect.forEach(outbound, ({ message, relatedRequestId }) =>
+          transport.send(message, relatedRequestId === undefined ? undefined : { relatedRequestId }), { discard: true })),
+      Effect.forever,
       Effect.forkScoped
     )
 
@@ -190,7 +206,9 @@ export const run = (session: McpSession.McpSession, transport: McpTransport): Ef
           const requestId = notification.params?.requestId
           return typeof requestId === "string" || typeof requestId === "number"
             ? Effect.suspend(() => {
-              const fiber = inFlight.get(idKey(requestId))
+              const key = idKey(requestId)
+              const fiber = inFlight.get(key)?.fiber
+              inFlight.delete(key)
               return fiber === undefined ? Effect.void : Fiber.interrupt(fiber)
             })
             : Effect.void
@@ -210,34 +228,32 @@ export const run = (session: McpSession.McpSession, transport: McpTransport): Ef
       }
     }
 
-    const onRequest = (request: JsonRpc.Request, origin: Origin): Effect.Effect<void> => {
-      const key = idKey(request.id)
-      return Effect.suspend(() => {
+    const onRequest = (request: JsonRpc.Request, origin: Origin): Effect.Effect<void> =>
+      Effect.suspend(() => {
+        const key = idKey(request.id)
         if (inFlight.has(key)) {
           return transport.send(JsonRpc.failure(
             request.id,
             JsonRpc.McpError.invalidRequest(`Invalid request: id ${JSON.stringify(request.id)} is already in use`)
           ))
         }
+        // Remembered before the fork, so that a cancellation read next finds it; the fiber is filled in once forked.
+        const entry: InFlight = { fiber: undefined }
+        inFlight.set(key, entry)
         return respond(session, request, origin).pipe(
-          // The id is free again as soon as the answer is decided, before it is written.
-          Effect.ensuring(Effect.withFiberRuntime<void>((fiber) => {
-            if (inFlight.get(key) === fiber) {
+          Effect.flatMap((response) => {
+            // The id is free again as soon as the answer is decided, before it is written.
+            if (inFlight.get(key) === entry) {
               inFlight.delete(key)
             }
-            return Effect.void
-          })),
-          Effect.flatMap((response) => transport.send(response)),
+            return transport.send(response)
+          }),
           Effect.forkIn(scope),
           Effect.map((fiber) => {
-            // A request that finished during the fork must not be remembered.
-            if (fiber.unsafePoll() === null) {
-              inFlight.set(key, fiber)
-            }
+            entry.fiber = fiber
           })
         )
       })
-    }
 
     const onMessage = (value: unknown, origin: Origin): Effect.Effect<void> => {
       const message = JsonRpc.classify(value)

@@ -114,17 +114,32 @@ export interface ClientState {
   readonly protocolVersion: McpSchema.ProtocolVersion
 }
 
-/** A tool with its context captured: it needs only the request to run. @since 0.1.0 */
+/**
+ * Work of a registered handler, ready to run for a request: the context captured at registration plus the request,
+ * provided at once. It needs nothing else.
+ *
+ * @since 0.1.0
+ */
+export type Run<A> = (request: McpRequest["Type"]) => Effect.Effect<A, JsonRpc.McpError>
+
+/** A tool with its context captured: it needs only its arguments and the request to run. @since 0.1.0 */
 export interface RegisteredTool {
   readonly definition: McpSchema.Tool
-  readonly call: (args: Readonly<Record<string, unknown>>) => Effect.Effect<McpSchema.CallToolResult, JsonRpc.McpError, McpRequest>
+  readonly call: (args: Readonly<Record<string, unknown>>) => Run<McpSchema.CallToolResult>
 }
+
+/** Completes an argument or variable: `None` when it has no completions. @since 0.1.0 */
+export type RegisteredCompleter = (
+  name: string,
+  value: string,
+  context: Readonly<Record<string, string>>
+) => Option.Option<Run<ReadonlyArray<string>>>
 
 /** @since 0.1.0 */
 export interface RegisteredPrompt {
   readonly definition: McpSchema.Prompt
-  readonly get: (args: Readonly<Record<string, unknown>>) => Effect.Effect<McpSchema.GetPromptResult, JsonRpc.McpError, McpRequest>
-  readonly complete: McpResource.Completer<McpRequest>
+  readonly get: (args: Readonly<Record<string, unknown>>) => Run<McpSchema.GetPromptResult>
+  readonly complete: RegisteredCompleter
   readonly completable: boolean
 }
 
@@ -134,18 +149,18 @@ export type Watch = Stream.Stream<unknown, JsonRpc.McpError, McpRequest>
 /** @since 0.1.0 */
 export interface RegisteredResource {
   readonly definition: McpSchema.Resource
-  readonly read: (uri: string) => Effect.Effect<McpSchema.ReadResourceResult, JsonRpc.McpError, McpRequest>
+  readonly read: (uri: string) => Run<McpSchema.ReadResourceResult>
   readonly watch: Option.Option<Watch>
 }
 
 /** @since 0.1.0 */
 export interface RegisteredResourceTemplate {
   readonly definition: McpSchema.ResourceTemplate
-  readonly match: (uri: string) => Option.Option<Effect.Effect<McpSchema.ReadResourceResult, JsonRpc.McpError, McpRequest>>
-  readonly list: Effect.Effect<ReadonlyArray<McpSchema.Resource>, JsonRpc.McpError, McpRequest>
+  readonly match: (uri: string) => Option.Option<Run<McpSchema.ReadResourceResult>>
+  readonly list: Run<ReadonlyArray<McpSchema.Resource>>
   readonly watch: (uri: string) => Option.Option<Watch>
   readonly watchable: boolean
-  readonly complete: McpResource.Completer<McpRequest>
+  readonly complete: RegisteredCompleter
   readonly completable: boolean
 }
 
@@ -285,17 +300,30 @@ export class Template extends Context.Tag("@mcp-effect/server/McpSession/Templat
 
 
 /**
- * Runs `effect` with the context captured at registration plus the current request.
+ * The context captured at registration plus the request: everything `R` asks for. The compiler cannot see that
+ * `Exclude<R, McpRequest> | McpRequest` covers a generic `R`, so the Context is made from its map with its type
+ * stated; `Context.add` would copy the same map.
+ */
+const withRequest = <R>(
+  context: Context.Context<Exclude<R, McpRequest>>,
+  request: McpRequest["Type"]
+): Context.Context<R> => Context.unsafeMake<R>(new Map(context.unsafeMap).set(McpRequest.key, request))
+
+/**
+ * Runs `effect` with the context captured at registration plus the request: one `Context`, provided once. It is the
+ * only provide on a request's way to its handler, since each costs a fiber-ref swap and restore.
  */
 const withCaptured = <A, E, R>(
   effect: Effect.Effect<A, E, R>,
   context: Context.Context<Exclude<R, McpRequest>>
-): Effect.Effect<A, E, McpRequest> =>
-  Effect.flatMap(McpRequest, (request) =>
-    Effect.mapInputContext(
-      Effect.provideService(effect, McpRequest, request),
-      (_: Context.Context<never>) => context
-    ))
+): (request: McpRequest["Type"]) => Effect.Effect<A, E> =>
+(request) => Effect.mapInputContext(effect, (_: Context.Context<never>) => withRequest<R>(context, request))
+
+/** Middleware runs inside the engine's `McpRequest`: it reads the request from there. */
+const withCapturedMiddleware = <A, E, R>(
+  effect: Effect.Effect<A, E, R>,
+  context: Context.Context<Exclude<R, McpRequest>>
+): Effect.Effect<A, E, McpRequest> => Effect.flatMap(McpRequest, withCaptured(effect, context))
 
 const withCapturedStream = <A, E, R>(
   stream: Stream.Stream<A, E, R>,
@@ -505,7 +533,7 @@ const fromState = (kind: McpSession["kind"], state: State): Effect.Effect<McpSes
         Effect.contextWithEffect((context: Context.Context<Exclude<R, McpRequest>>) =>
           Ref.update(session.middleware, (installed) => [
             ...installed,
-            (next: Effect.Effect<unknown, JsonRpc.McpError, McpRequest>) => withCaptured(middleware(next), context)
+            (next: Effect.Effect<unknown, JsonRpc.McpError, McpRequest>) => withCapturedMiddleware(middleware(next), context)
           ])
         ),
       get: (key) => Effect.map(Ref.get(data), (context) => Context.get(context, key)),

@@ -1,7 +1,8 @@
 /**
  * The server's MCP methods: what each request does to, and reads from, the session it arrived on.
  */
-import { Effect, Either, Fiber, Option, ParseResult, Ref, Schema, Stream } from "effect"
+import type { ParseResult } from "effect"
+import { Effect, Either, Fiber, Option, Predicate, Ref, Schema, Stream } from "effect"
 import * as JsonRpc from "../JsonRpc.js"
 import * as McpSchema from "../McpSchema.js"
 import type * as McpSession from "../McpSession.js"
@@ -10,15 +11,27 @@ import { formatParseError } from "./errors.js"
 import { paginate } from "./pagination.js"
 import * as Tasks from "./tasks.js"
 
-type Handler = (params: JsonRpc.Params) => Effect.Effect<unknown, JsonRpc.McpError, McpRequest>
+/**
+ * A method: what it answers to one request. The request is passed in rather than read from the context, so the
+ * engine provides `McpRequest` only where user code (middleware, handlers) reads it.
+ */
+export type Handler = (request: McpRequest["Type"]) => Effect.Effect<unknown, JsonRpc.McpError>
+
+type Request = McpRequest["Type"]
+
+const invalidParams = (error: ParseResult.ParseError) =>
+  JsonRpc.McpError.invalidParams(`Invalid params: ${formatParseError(error)}`)
 
 /** Decodes a method's params with its Schema; what fails to decode is −32602, naming the problem. */
-const withParams = <A, I>(schema: Schema.Schema<A, I>, f: (params: A) => Effect.Effect<unknown, JsonRpc.McpError, McpRequest>): Handler => {
+const withParams = <A, I>(
+  schema: Schema.Schema<A, I>,
+  f: (params: A, request: Request) => Effect.Effect<unknown, JsonRpc.McpError>
+): Handler => {
   const decode = Schema.decodeUnknownEither(schema, { errors: "all" })
-  return (params) =>
-    Either.match(decode(params), {
-      onLeft: (error: ParseResult.ParseError) => Effect.fail(JsonRpc.McpError.invalidParams(`Invalid params: ${formatParseError(error)}`)),
-      onRight: f
+  return (request) =>
+    Either.match(decode(request.params), {
+      onLeft: (error) => Effect.fail(invalidParams(error)),
+      onRight: (params) => f(params, request)
     })
 }
 
@@ -27,14 +40,13 @@ const Paginated = Schema.Struct({ cursor: Schema.optional(Schema.String) })
 const list = <A, B>(
   name: string,
   key: string,
-  items: (session: McpSession.McpSession) => Effect.Effect<ReadonlyArray<A>, JsonRpc.McpError, McpRequest>,
+  items: (request: Request) => Effect.Effect<ReadonlyArray<A>, JsonRpc.McpError>,
   view: (item: A) => B
 ): Handler =>
-  withParams(Paginated, ({ cursor }) =>
+  withParams(Paginated, ({ cursor }, request) =>
     Effect.gen(function*() {
-      const { session } = yield* McpRequest
-      const { options } = yield* Ref.get(session.config)
-      const page = yield* paginate(name, yield* items(session), cursor, options.pageSize)
+      const { options } = yield* Ref.get(request.session.config)
+      const page = yield* paginate(name, yield* items(request), cursor, options.pageSize)
       const result: Record<string, unknown> = { [key]: page.items.map(view) }
       if (page.nextCursor !== undefined) {
         result.nextCursor = page.nextCursor
@@ -45,11 +57,11 @@ const list = <A, B>(
 const definition = <A>(item: { readonly definition: A }): A => item.definition
 const identity = <A>(a: A): A => a
 
-const listResources = (session: McpSession.McpSession) =>
+const listResources = (request: Request) =>
   Effect.gen(function*() {
-    const fixed = yield* Ref.get(session.resources)
-    const templates = yield* Ref.get(session.resourceTemplates)
-    const listed = yield* Effect.forEach(templates.items, (template) => template.list)
+    const fixed = yield* Ref.get(request.session.resources)
+    const templates = yield* Ref.get(request.session.resourceTemplates)
+    const listed = yield* Effect.forEach(templates.items, (template) => template.list(request))
     return listed.length === 0
       ? fixed.items.map(definition)
       : [...fixed.items.map(definition), ...listed.flat()]
@@ -109,9 +121,8 @@ export const capabilities = (
   })
 
 /** `initialize`: agree on a version, remember the client, announce the server. */
-export const initialize = withParams(McpSchema.InitializeRequestParams, (params) =>
+export const initialize: Handler = withParams(McpSchema.InitializeRequestParams, (params, { session }) =>
   Effect.gen(function*() {
-    const { session } = yield* McpRequest
     const protocolVersion = McpSchema.isSupportedProtocolVersion(params.protocolVersion)
       ? params.protocolVersion
       : McpSchema.LATEST_PROTOCOL_VERSION
@@ -138,6 +149,53 @@ const CallTool = Schema.Struct({
   arguments: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.Unknown })),
   task: Schema.optional(Schema.Struct({ ttl: Schema.optional(Schema.Number) }))
 })
+
+const decodeCallTool = Schema.decodeUnknownEither(CallTool, { errors: "all" })
+
+/**
+ * `tools/call` is the hot path: params of the usual shape (a name, plain arguments, no task) are checked by hand;
+ * anything else goes through the Schema, which also words the error.
+ */
+const callToolParams = (params: JsonRpc.Params): Either.Either<typeof CallTool.Type, JsonRpc.McpError> => {
+  const { arguments: args, name } = params
+  if (
+    typeof name === "string" && params.task === undefined &&
+    (args === undefined || (Predicate.isRecord(args) && !Array.isArray(args)))
+  ) {
+    return Either.right(args === undefined ? { name } : { name, arguments: args })
+  }
+  return Either.mapLeft(decodeCallTool(params), invalidParams)
+}
+
+const callTool: Handler = (request) =>
+  Either.match(callToolParams(request.params), {
+    onLeft: Effect.fail,
+    onRight: ({ arguments: args, name, task }) =>
+      Effect.flatMap(Ref.get(request.session.tools), (tools): Effect.Effect<unknown, JsonRpc.McpError> => {
+        const tool = tools.byKey.get(name)
+        if (tool === undefined) {
+          return Effect.fail(JsonRpc.McpError.invalidParams(`Unknown tool: ${name}`, { name }))
+        }
+        const run = tool.call(args ?? {})
+        if (!hasTasks(request.protocolVersion)) {
+          // Before 2025-11-25 there are no tasks: any task field is ignored and every tool runs normally.
+          return run(request)
+        }
+        const support = taskSupport(tool)
+        if (task !== undefined && support === "forbidden") {
+          return Effect.fail(
+            JsonRpc.McpError.methodNotFound(`tools/call as a task (tool "${name}" does not run as a task)`)
+          )
+        }
+        if (task === undefined && support === "required") {
+          return Effect.fail(
+            JsonRpc.McpError.methodNotFound(`tools/call without a task (tool "${name}" runs only as a task)`)
+          )
+        }
+        // A task's work outlives this request: it runs in the conversation's scope, with this request's context.
+        return task === undefined ? run(request) : Tasks.start(request.session, request.scope, task.ttl, run(request))
+      })
+  })
 
 const TaskRef = Schema.Struct({ taskId: Schema.String })
 
@@ -179,9 +237,8 @@ const findResource = (session: McpSession.McpSession, uri: string) =>
     return Option.none()
   })
 
-const requireSubscribe = (method: string) =>
-  Effect.flatMap(McpRequest, ({ session }) =>
-    Effect.flatMap(subscribable(session), (ok) => ok ? Effect.void : Effect.fail(JsonRpc.McpError.methodNotFound(method))))
+const requireSubscribe = (session: McpSession.McpSession, method: string) =>
+  Effect.flatMap(subscribable(session), (ok) => ok ? Effect.void : Effect.fail(JsonRpc.McpError.methodNotFound(method)))
 
 const unwatch = (session: McpSession.McpSession, uri: string) =>
   Effect.flatMap(
@@ -199,71 +256,37 @@ const unwatch = (session: McpSession.McpSession, uri: string) =>
 
 /** Every method a session serves once initialized, by name. */
 export const methods: ReadonlyMap<string, Handler> = new Map<string, Handler>([
-  ["tools/list", list("tools", "tools", (s) => Effect.map(Ref.get(s.tools), (r) => r.items), definition)],
-  [
-    "tools/call",
-    withParams(CallTool, ({ arguments: args, name, task }) =>
-      Effect.gen(function*() {
-        const request = yield* McpRequest
-        const { session } = request
-        const tool = (yield* Ref.get(session.tools)).byKey.get(name)
-        if (tool === undefined) {
-          return yield* JsonRpc.McpError.invalidParams(`Unknown tool: ${name}`, { name })
-        }
-        if (!hasTasks(request.protocolVersion)) {
-          // Before 2025-11-25 there are no tasks: any task field is ignored and every tool runs normally.
-          return yield* tool.call(args ?? {})
-        }
-        const support = taskSupport(tool)
-        if (task !== undefined && support === "forbidden") {
-          return yield* JsonRpc.McpError.methodNotFound(`tools/call as a task (tool "${name}" does not run as a task)`)
-        }
-        if (task === undefined && support === "required") {
-          return yield* JsonRpc.McpError.methodNotFound(`tools/call without a task (tool "${name}" runs only as a task)`)
-        }
-        if (task === undefined) {
-          return yield* tool.call(args ?? {})
-        }
-        // The work outlives this request: it runs in the conversation's scope, with this request's context.
-        return yield* Tasks.start(
-          session,
-          request.scope,
-          task.ttl,
-          Effect.provideService(tool.call(args ?? {}), McpRequest, request)
-        )
-      }))
-  ],
-  ["prompts/list", list("prompts", "prompts", (s) => Effect.map(Ref.get(s.prompts), (r) => r.items), definition)],
+  ["tools/list", list("tools", "tools", (r) => Effect.map(Ref.get(r.session.tools), (t) => t.items), definition)],
+  ["tools/call", callTool],
+  ["prompts/list", list("prompts", "prompts", (r) => Effect.map(Ref.get(r.session.prompts), (p) => p.items), definition)],
   [
     "prompts/get",
-    withParams(GetPrompt, ({ arguments: args, name }) =>
-      Effect.gen(function*() {
-        const { session } = yield* McpRequest
-        const prompt = (yield* Ref.get(session.prompts)).byKey.get(name)
-        if (prompt === undefined) {
-          return yield* JsonRpc.McpError.invalidParams(`Unknown prompt: ${name}`, { name })
-        }
-        return yield* prompt.get(args ?? {})
+    withParams(GetPrompt, ({ arguments: args, name }, request) =>
+      Effect.flatMap(Ref.get(request.session.prompts), (prompts) => {
+        const prompt = prompts.byKey.get(name)
+        return prompt === undefined
+          ? Effect.fail(JsonRpc.McpError.invalidParams(`Unknown prompt: ${name}`, { name }))
+          : prompt.get(args ?? {})(request)
       }))
   ],
   ["resources/list", list("resources", "resources", listResources, identity)],
   [
     "resources/templates/list",
-    list("templates", "resourceTemplates", (s) => Effect.map(Ref.get(s.resourceTemplates), (r) => r.items), definition)
+    list("templates", "resourceTemplates", (r) => Effect.map(Ref.get(r.session.resourceTemplates), (t) => t.items), definition)
   ],
   [
     "resources/read",
-    withParams(ReadResource, ({ uri }) =>
+    withParams(ReadResource, ({ uri }, request) =>
       Effect.gen(function*() {
-        const { session } = yield* McpRequest
+        const { session } = request
         const resource = (yield* Ref.get(session.resources)).byKey.get(uri)
         if (resource !== undefined) {
-          return yield* resource.read(uri)
+          return yield* resource.read(uri)(request)
         }
         for (const template of (yield* Ref.get(session.resourceTemplates)).items) {
           const read = template.match(uri)
           if (Option.isSome(read)) {
-            return yield* read.value
+            return yield* read.value(request)
           }
         }
         return yield* JsonRpc.McpError.resourceNotFound(uri)
@@ -271,10 +294,10 @@ export const methods: ReadonlyMap<string, Handler> = new Map<string, Handler>([
   ],
   [
     "resources/subscribe",
-    withParams(ReadResource, ({ uri }) =>
+    withParams(ReadResource, ({ uri }, request) =>
       Effect.gen(function*() {
-        yield* requireSubscribe("resources/subscribe")
-        const { scope, session } = yield* McpRequest
+        const { scope, session } = request
+        yield* requireSubscribe(session, "resources/subscribe")
         const found = yield* findResource(session, uri)
         if (Option.isNone(found)) {
           return yield* JsonRpc.McpError.resourceNotFound(uri)
@@ -287,6 +310,7 @@ export const methods: ReadonlyMap<string, Handler> = new Map<string, Handler>([
           const fiber = yield* watch.value.pipe(
             Stream.runForEach(() => session.notifyResourceUpdated(uri)),
             Effect.catchAllCause((cause) => Effect.logWarning(`The watcher of ${uri} stopped`, cause)),
+            Effect.provideService(McpRequest, request),
             Effect.forkIn(scope)
           )
           yield* Ref.update(session.watchers, (watchers) => new Map([...watchers, [uri, fiber]]))
@@ -296,10 +320,9 @@ export const methods: ReadonlyMap<string, Handler> = new Map<string, Handler>([
   ],
   [
     "resources/unsubscribe",
-    withParams(ReadResource, ({ uri }) =>
+    withParams(ReadResource, ({ uri }, { session }) =>
       Effect.gen(function*() {
-        yield* requireSubscribe("resources/unsubscribe")
-        const { session } = yield* McpRequest
+        yield* requireSubscribe(session, "resources/unsubscribe")
         yield* Ref.update(session.subscriptions, (uris) => new Set([...uris].filter((u) => u !== uri)))
         yield* unwatch(session, uri)
         return {}
@@ -307,11 +330,11 @@ export const methods: ReadonlyMap<string, Handler> = new Map<string, Handler>([
   ],
   [
     "completion/complete",
-    withParams(Complete, ({ argument, context, ref }) =>
+    withParams(Complete, ({ argument, context, ref }, request) =>
       Effect.gen(function*() {
-        const { session } = yield* McpRequest
+        const { session } = request
         const others = context?.arguments ?? {}
-        let completer: Option.Option<Effect.Effect<ReadonlyArray<string>, JsonRpc.McpError, McpRequest>>
+        let completer: Option.Option<McpSession.Run<ReadonlyArray<string>>>
         if (ref.type === "ref/prompt") {
           const prompt = (yield* Ref.get(session.prompts)).byKey.get(ref.name)
           if (prompt === undefined) {
@@ -325,7 +348,7 @@ export const methods: ReadonlyMap<string, Handler> = new Map<string, Handler>([
           }
           completer = template.complete(argument.name, argument.value, others)
         }
-        const values = Option.isSome(completer) ? yield* completer.value : []
+        const values = Option.isSome(completer) ? yield* completer.value(request) : []
         return {
           completion: {
             values: values.slice(0, MAX_COMPLETIONS),
@@ -337,30 +360,21 @@ export const methods: ReadonlyMap<string, Handler> = new Map<string, Handler>([
   ],
   [
     "tasks/get",
-    withParams(TaskRef, ({ taskId }) =>
-      Effect.flatMap(McpRequest, ({ session }) =>
-        Effect.flatMap(Tasks.find(session, taskId), (entry) => Ref.get(entry.task))))
+    withParams(TaskRef, ({ taskId }, { session }) => Effect.flatMap(Tasks.find(session, taskId), (entry) => Ref.get(entry.task)))
   ],
-  [
-    "tasks/result",
-    withParams(TaskRef, ({ taskId }) => Effect.flatMap(McpRequest, ({ session }) => Tasks.result(session, taskId)))
-  ],
-  [
-    "tasks/cancel",
-    withParams(TaskRef, ({ taskId }) => Effect.flatMap(McpRequest, ({ session }) => Tasks.cancel(session, taskId)))
-  ],
+  ["tasks/result", withParams(TaskRef, ({ taskId }, { session }) => Tasks.result(session, taskId))],
+  ["tasks/cancel", withParams(TaskRef, ({ taskId }, { session }) => Tasks.cancel(session, taskId))],
   [
     "tasks/list",
     list(
       "tasks",
       "tasks",
-      (s) => Effect.flatMap(Ref.get(s.tasks), (tasks) => Effect.forEach([...tasks.values()], (t) => Ref.get(t.task))),
+      (r) => Effect.flatMap(Ref.get(r.session.tasks), (tasks) => Effect.forEach([...tasks.values()], (t) => Ref.get(t.task))),
       identity
     )
   ],
   [
     "logging/setLevel",
-    withParams(SetLevel, ({ level }) =>
-      Effect.flatMap(McpRequest, ({ session }) => Ref.set(session.logLevel, Option.some(level))).pipe(Effect.as({})))
+    withParams(SetLevel, ({ level }, { session }) => Effect.as(Ref.set(session.logLevel, Option.some(level)), {}))
   ]
 ])
