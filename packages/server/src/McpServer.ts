@@ -22,14 +22,14 @@
  *
  * @since 0.1.0
  */
-import { Cause, Context, Effect, Either, Fiber, Option, Predicate, Queue, Ref, Schema, Scope, Stream } from "effect"
+import { Cause, Context, Effect, Either, Fiber, Mailbox, Option, Predicate, Queue, Ref, Schema, Scope, Stream } from "effect"
 import { withClientLogger } from "./internal/clientLogger.js"
 import { initialize, methods } from "./internal/methods.js"
 import * as JsonRpc from "./JsonRpc.js"
 import * as McpSchema from "./McpSchema.js"
 import { McpRequest } from "./McpRequest.js"
 import * as McpSession from "./McpSession.js"
-import type { McpTransport, TransportError } from "./McpTransport.js"
+import type { Frame, McpTransport, TransportError } from "./McpTransport.js"
 
 /** Request ids may be strings or numbers: `1` and `"1"` are different requests. */
 const idKey = (id: JsonRpc.RequestId): string => typeof id === "number" ? `n${id}` : `s${id}`
@@ -300,14 +300,30 @@ export const run = (session: McpSession.McpSession, transport: McpTransport): Ef
         )
       })
 
-    yield* Stream.runForEach(transport.incoming, (frame) => {
+    const onFrame = (frame: Frame): Effect.Effect<void> => {
       if (frame._tag === "Malformed") {
         return transport.send(JsonRpc.failure(null, frame.error))
       }
       const origin = originOf(frame.context)
       return Array.isArray(frame.value) ? onBatch(frame.value, origin) : onMessage(frame.value, origin)
-    })
+    }
+    yield* forEachFrame(transport.incoming, onFrame)
   })))
+
+/** Handles every frame in order until the client goes; a mailbox is drained directly, a chunk at a time. */
+const forEachFrame = (
+  incoming: McpTransport["incoming"],
+  f: (frame: Frame) => Effect.Effect<void>
+): Effect.Effect<void, TransportError> => {
+  if (!Mailbox.isReadonlyMailbox<Frame, TransportError>(incoming)) {
+    return Stream.runForEach(incoming, f)
+  }
+  const loop: Effect.Effect<void, TransportError> = Effect.flatMap(incoming.takeAll, ([frames, done]) => {
+    const handled = Effect.forEach(frames, f, { discard: true })
+    return done ? handled : Effect.zipRight(handled, loop)
+  })
+  return loop
+}
 
 const decodeProgress = Schema.decodeUnknownOption(McpSchema.ProgressNotificationParams)
 

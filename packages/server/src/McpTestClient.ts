@@ -109,7 +109,7 @@ export const makeWith = (session: McpSession.McpSession): Effect.Effect<McpTestC
     }
 
     const transport: McpTransport.McpTransport = {
-      incoming: Mailbox.toStream(toServer),
+      incoming: toServer,
       send: (outgoing) =>
         isBatch(outgoing)
           // A batch answer is kept whole, for tests of batching, once no request of ours waits on it.
