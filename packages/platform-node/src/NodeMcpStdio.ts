@@ -152,7 +152,7 @@ const utf8 = new TextEncoder()
  * A transport over stdin and stdout.
  *
  * `incoming` ends when stdin ends, or when stdout breaks (`EPIPE`: the client is gone either way). `send` queues a
- * whole line; the lines of one turn of the event loop are written together at its end, so messages never interleave.
+ * whole line; lines queued together are written together a microtask later, so messages never interleave.
  * While stdout is over its high-water mark `send` waits for it to drain, so a client that stops reading slows the
  * server down rather than filling its memory; once stdout has broken `send` does nothing.
  * When `incoming` finishes it destroys stdin, so that the process can exit; stdout is left open, as it may still be
@@ -209,8 +209,8 @@ export const make = (options: Options = {}): Effect.Effect<McpTransport.McpTrans
       Effect.forkScoped
     )
 
-    // Lines sent during one turn of the event loop are written together at its end: one syscall for a burst of
-    // responses, and lines never interleave, as each goes out whole and in order. A write ends after a notification:
+    // Lines sent while fibers are running are written together once they have run (a microtask later): one syscall
+    // for the responses to a chunk of requests, and lines never interleave, as each goes out whole and in order. A write ends after a notification:
     // the official SDK client handles notifications a tick after responses read at the same time, so progress
     // followed at once by its response would reach it too late.
     let queued: Array<Line> = []
@@ -273,7 +273,7 @@ export const make = (options: Options = {}): Effect.Effect<McpTransport.McpTrans
       queued.push({ text, notification: !isBatch(message) && isNotification(message) })
       if (!scheduled) {
         scheduled = true
-        setImmediate(flush)
+        queueMicrotask(flush)
       }
       return mustWait() ? drained : Effect.void
     }

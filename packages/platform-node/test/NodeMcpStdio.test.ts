@@ -184,7 +184,7 @@ describe("NodeMcpStdio", () => {
       const transport = yield* NodeMcpStdio.make({ stdin: new PassThrough(), stdout })
       // Quiet: the error log it writes is expected.
       yield* transport.send(JsonRpc.success(7, { count: BigInt(1) })).pipe(Logger.withMinimumLogLevel(LogLevel.None))
-      // It is written at the end of this turn of the event loop.
+      // It is written a moment later, with whatever else was sent meanwhile.
       const line = yield* Effect.sync((): unknown => stdout.read()).pipe(
         Effect.filterOrFail((chunk) => chunk !== null, () => "nothing written yet"),
         Effect.retry(Schedule.spaced("5 millis"))
@@ -196,7 +196,7 @@ describe("NodeMcpStdio", () => {
       })
     }))
 
-  it.scopedLive("writes the messages of one turn together, and waits while a client that stops reading is behind", () =>
+  it.scopedLive("writes messages sent together in one write, and waits while a client that stops reading is behind", () =>
     Effect.gen(function*() {
       let writes = 0
       const stdout = new PassThrough({ highWaterMark: 1024 })
