@@ -1,13 +1,16 @@
 /**
  * The sessions of one HTTP endpoint: making them (live session, conversation, the user's `onSession`), finding them
- * by id, counting them against the limit, and ending them all at shutdown. Per-process state, owned by the scope the
- * endpoint was made in.
+ * by id, counting them against the limit, expiring idle ones, and ending them all at shutdown. Per-process state,
+ * owned by the scope the endpoint was made in.
+ *
+ * Idle sessions are found by one sweeper fiber for the whole endpoint, not a timer per session: it sleeps until the
+ * earliest moment a session could expire, closes those that have, and sleeps again.
  */
 import type * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import type * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import { McpSchema, McpSession } from "@mcp-effect/server"
-import type { Duration, Scope } from "effect"
-import { Effect, Either, Option } from "effect"
+import type { Scope } from "effect"
+import { Clock, Duration, Effect, Either, FiberSet, Option } from "effect"
 import type * as EventStore from "../EventStore.js"
 import type * as Security from "./httpSecurity.js"
 import * as HttpSession from "./httpSession.js"
@@ -62,12 +65,24 @@ const statelessClient = { name: "stateless-client", version: "0.0.0" }
 export const make = (config: Config): Effect.Effect<Registry, never, McpSession.Template | Scope.Scope> =>
   Effect.gen(function*() {
     const template = yield* McpSession.Template
-    const scope = yield* Effect.scope
+    // Conversations are forked from the endpoint's runtime: a fiber forked from the HTTP handler would keep the
+    // request that opened its session (and its span) in its context for the whole session. They end with the scope.
+    const runFork = yield* FiberSet.makeRuntime<never>()
+    const fork: HttpSession.Fork = (effect) => runFork(effect)
     const streamable = new Map<string, HttpSession.HttpSession>()
     const legacy = new Map<string, HttpSession.HttpSession>()
     const transient = new Set<HttpSession.HttpSession>()
     let reserved = 0
     let closing = false
+
+    // Made out here: a closure made in `open` would share its scope, and so keep the HTTP request that opened the
+    // session alive for as long as the session.
+    const forgetTransient = (session: HttpSession.HttpSession): void => {
+      transient.delete(session)
+    }
+    const forget = (sessions: Map<string, HttpSession.HttpSession>, id: string) => (): void => {
+      sessions.delete(id)
+    }
 
     const count = (): number => streamable.size + legacy.size + transient.size
 
@@ -96,12 +111,10 @@ export const make = (config: Config): Effect.Effect<Registry, never, McpSession.
               id,
               live,
               store: kind._tag === "Streamable" ? config.store : HttpSession.discardingStore,
-              parent: scope,
+              fork,
               keepAlive: config.keepAlive,
               single: kind._tag === "Legacy",
-              onClose: kind._tag === "Stateless"
-                ? (closed) => { transient.delete(closed) }
-                : () => { registry.delete(id) }
+              onClose: kind._tag === "Stateless" ? forgetTransient : forget(registry, id)
             })
             if (kind._tag === "Stateless") {
               transient.add(session)
@@ -116,9 +129,6 @@ export const make = (config: Config): Effect.Effect<Registry, never, McpSession.
               yield* session.close("ended")
               return Either.left(Wire.errorResponse(500, McpSchema.INTERNAL_ERROR, "Internal error: the session could not be set up"))
             }
-            if (kind._tag === "Streamable") {
-              yield* session.expireAfter(config.idleTimeout)
-            }
             return Either.right(session)
           }),
           Effect.sync(() => { reserved-- })
@@ -132,6 +142,30 @@ export const make = (config: Config): Effect.Effect<Registry, never, McpSession.
     })
 
     yield* Effect.addFinalizer(() => shutdown)
+
+    const idleMillis = Math.max(1, Math.ceil(Duration.toMillis(config.idleTimeout)))
+    if (!config.stateless && Number.isFinite(idleMillis)) {
+      // Sessions made while it sleeps expire no sooner than it wakes: it never sleeps past now + the timeout.
+      const sweep = Effect.gen(function*() {
+        const now = yield* Clock.currentTimeMillis
+        let next = now + idleMillis
+        const expired: Array<HttpSession.HttpSession> = []
+        for (const session of streamable.values()) {
+          // A busy session is looked at again a whole timeout later: its activity ending notes the time.
+          if (session.isBusy()) continue
+          const deadline = session.lastActivity() + idleMillis
+          if (deadline <= now) {
+            expired.push(session)
+          } else if (deadline < next) {
+            next = deadline
+          }
+        }
+        if (expired.length > 0) yield* Effect.logDebug(`MCP HTTP: closing ${expired.length} idle session(s)`)
+        yield* Effect.forEach(expired, (session) => session.close("expired"), { discard: true })
+        yield* Effect.sleep(next - now)
+      })
+      yield* Effect.forkScoped(Effect.interruptible(Effect.forever(sweep)))
+    }
 
     const registry: Registry = {
       config,

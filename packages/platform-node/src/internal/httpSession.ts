@@ -13,11 +13,18 @@
  * same way.
  *
  * A semaphore orders everything that appends to the store or moves a connection, so a replay and a live message
- * never cross.
+ * never cross. The common exchange takes no lock: while a channel is waiting, a message is only buffered, which is
+ * synchronous, and a response that is the whole answer is sent as JSON without touching the store.
+ *
+ * An idle session holds as little as it can: no fiber of its own besides the conversation (idle sessions are expired
+ * by the registry's one sweeper), no scope, and its lock is made the first time it is needed. The conversation is
+ * forked from the endpoint's runtime, not from the HTTP request that opened the session, so it does not keep that
+ * request (its headers, socket and tracing span) alive for as long as the session lives.
  */
 import type { McpSession } from "@mcp-effect/server"
 import { JsonRpc, McpServer, McpTransport } from "@mcp-effect/server"
-import { Clock, Deferred, Duration, Effect, Either, ExecutionStrategy, Exit, Fiber, Mailbox, Option, Scope, Stream } from "effect"
+import type { Context, Duration } from "effect"
+import { Effect, Either, Exit, Fiber, Mailbox, Option, Stream } from "effect"
 import type * as EventStore from "../EventStore.js"
 import * as Wire from "./httpWire.js"
 
@@ -41,7 +48,8 @@ interface Channel {
   state: "waiting" | "streaming"
   /** Messages received while waiting. */
   buffer: Array<JsonRpc.Outgoing>
-  readonly first: Deferred.Deferred<void>
+  /** Resumes the POST waiting for the first message (or for the session's end); set while it waits. */
+  wake: (() => void) | undefined
   connection: Mailbox.Mailbox<string> | undefined
   /** The final response has been sent. */
   done: boolean
@@ -54,8 +62,6 @@ export interface HttpSession {
   /** The `Mcp-Session-Id`; empty for stateless and legacy sessions. */
   readonly id: string
   readonly live: McpSession.McpSession
-  /** Completed with the reason when the session ends. */
-  readonly closed: Deferred.Deferred<CloseReason>
   readonly isClosed: () => boolean
   /** Whether a request with this key is in flight. */
   readonly hasRequest: (key: string) => boolean
@@ -66,7 +72,8 @@ export interface HttpSession {
    * SSE stream (starting with a priming event when `priming`) that ends after the response.
    */
   readonly request: (
-    frame: McpTransport.Frame,
+    value: unknown,
+    context: Context.Context<never>,
     keys: ReadonlyArray<string>,
     options: { readonly batch: boolean; readonly priming: boolean }
   ) => Effect.Effect<Reply>
@@ -93,11 +100,12 @@ export interface HttpSession {
   readonly isBusy: () => boolean
   /** Clock time (ms) of the last activity. */
   readonly lastActivity: () => number
-  /** Ends the session: its connections, then its scope (the conversation is interrupted, finalizers run). */
+  /** Ends the session: its connections, then its conversation (interrupted; its finalizers run). */
   readonly close: (reason: CloseReason) => Effect.Effect<void>
-  /** Runs a fiber that closes the session once idle for `timeout`. */
-  readonly expireAfter: (timeout: Duration.Duration) => Effect.Effect<void>
 }
+
+/** Forks a fiber detached from the caller (no HTTP request in its context), ended when the endpoint's scope closes. */
+export type Fork = <A, E>(effect: Effect.Effect<A, E>) => Fiber.RuntimeFiber<A, E>
 
 /** The key of a request id, as the engine keys them: `1` and `"1"` differ. */
 export const keyOf = (id: JsonRpc.RequestId): string => typeof id === "number" ? `n${id}` : `s${id}`
@@ -117,33 +125,34 @@ export const discardingStore: EventStore.EventStore = (() => {
   }
 })()
 
-/** Makes a session and starts its conversation in a scope forked from `parent`. */
+/** Makes a session and starts its conversation with `fork`. */
 export const make = (options: {
   readonly id: string
   readonly live: McpSession.McpSession
   readonly store: EventStore.EventStore
-  readonly parent: Scope.Scope
+  readonly fork: Fork
   readonly keepAlive: Duration.Duration
   /** Every message goes to the standalone stream (the 2024-11-05 HTTP+SSE transport has no other). */
   readonly single: boolean
   readonly onClose: (session: HttpSession) => void
 }): Effect.Effect<HttpSession> =>
   Effect.gen(function*() {
-    const { live, parent, store } = options
-    const scope = yield* Scope.fork(parent, ExecutionStrategy.sequential)
+    const { live, store } = options
     const inbox = yield* Mailbox.make<McpTransport.Frame>()
-    const closed = yield* Deferred.make<CloseReason>()
-    const lock = yield* Effect.makeSemaphore(1)
-    const locked = lock.withPermits(1)
+    // Made when first needed: most sessions only ever answer with JSON, which takes no lock.
+    let lock: Effect.Semaphore | undefined
+    const locked = <A>(effect: Effect.Effect<A>): Effect.Effect<A> =>
+      Effect.suspend(() => (lock ??= Effect.unsafeMakeSemaphore(1)).withPermits(1)(effect))
     const tag = Wire.streamTag()
     const standaloneId = `${tag}.0`
 
     let isClosed = false
+    let closeReason: CloseReason = "ended"
     let nextStream = 0
-    let lastActivity = yield* Clock.currentTimeMillis
+    let lastActivity = yield* Effect.clockWith((clock) => clock.currentTimeMillis)
     let exchanges = 0
     let connections = 0
-    let watchdog: Fiber.RuntimeFiber<void> | undefined
+    let conversation: Fiber.RuntimeFiber<void, McpTransport.TransportError> | undefined
     const byKey = new Map<string, Channel>()
     const batches: Array<Channel> = []
     const channels = new Map<string, Channel>()
@@ -151,7 +160,7 @@ export const make = (options: {
     let standalone: Mailbox.Mailbox<string> | undefined
     let pending: Array<string> = []
 
-    const touch = Effect.flatMap(Clock.currentTimeMillis, (now) => Effect.sync(() => { lastActivity = now }))
+    const touch = Effect.clockWith((clock) => Effect.sync(() => { lastActivity = clock.unsafeCurrentTimeMillis() }))
 
     /** Appends a message to a stream in the store and renders its SSE event. */
     const emit = (streamId: string, message: JsonRpc.Outgoing): Effect.Effect<Option.Option<string>> =>
@@ -200,9 +209,35 @@ export const make = (options: {
         ? isBatch(message) || (isResponse(message) && message.id === null)
         : !isBatch(message) && isResponse(message) && message.id !== null && keyOf(message.id) === channel.keys[0]
 
+    /** A message for a channel still waiting: buffered, and its POST woken. Synchronous, so it needs no lock. */
+    const buffer = (channel: Channel, message: JsonRpc.Outgoing): void => {
+      if (isFinal(channel, message)) finish(channel)
+      channel.buffer.push(message)
+      wakeUp(channel)
+    }
+
+    const wakeUp = (channel: Channel): void => {
+      const wake = channel.wake
+      channel.wake = undefined
+      wake?.()
+    }
+
     const send = (message: JsonRpc.Outgoing, sendOptions?: McpTransport.SendOptions): Effect.Effect<void> =>
-      locked(Effect.suspend(() => {
+      Effect.suspend(() => {
         if (isClosed) return Effect.void
+        // The hot path: a response (or a first notification) for a request whose POST still waits.
+        const target = route(message, sendOptions?.relatedRequestId)
+        if (typeof target !== "string" && target.state === "waiting") {
+          buffer(target, message)
+          return Effect.void
+        }
+        return locked(sendLocked(message, sendOptions))
+      })
+
+    const sendLocked = (message: JsonRpc.Outgoing, sendOptions?: McpTransport.SendOptions): Effect.Effect<void> =>
+      Effect.suspend(() => {
+        if (isClosed) return Effect.void
+        // Routed again: what was true before the lock was taken may not be now.
         const target = route(message, sendOptions?.relatedRequestId)
         if (target === "drop") {
           return Effect.logDebug("MCP HTTP: dropped a response no request is waiting for")
@@ -223,12 +258,12 @@ export const make = (options: {
           }))
         }
         const channel = target
+        if (channel.state === "waiting") {
+          buffer(channel, message)
+          return Effect.void
+        }
         const final = isFinal(channel, message)
         if (final) finish(channel)
-        if (channel.state === "waiting") {
-          channel.buffer.push(message)
-          return Deferred.succeed(channel.first, undefined)
-        }
         return Effect.flatMap(emit(channel.streamId, message), (event) =>
           Effect.sync(() => {
             const connection = channel.connection
@@ -236,16 +271,18 @@ export const make = (options: {
             if (Option.isSome(event)) connection.unsafeOffer(event.value)
             if (final) connection.unsafeDone(Exit.void)
           }))
-      }))
+      })
 
-    const transport: McpTransport.McpTransport = { incoming: Mailbox.toStream(inbox), send }
-
-    const keepAlive = Stream.repeatEffect(Effect.as(Effect.sleep(options.keepAlive), Wire.sseKeepAlive))
+    // The engine drains the inbox itself: no stream per session, and no frame kept once handled.
+    const transport: McpTransport.McpTransport = { incoming: inbox, send }
 
     /** The bytes of a connection: its events and keep-alives, until it ends; `release` runs when it is gone. */
     const sse = (connection: Mailbox.Mailbox<string>, release: Effect.Effect<void>): Stream.Stream<Uint8Array> =>
       Mailbox.toStream(connection).pipe(
-        Stream.merge(keepAlive, { haltStrategy: "left" }),
+        // Made per stream, not per session: most sessions never open one.
+        Stream.merge(Stream.repeatEffect(Effect.as(Effect.sleep(options.keepAlive), Wire.sseKeepAlive)), {
+          haltStrategy: "left"
+        }),
         Stream.encodeText,
         Stream.ensuring(Effect.zipRight(locked(release), touch))
       )
@@ -266,22 +303,30 @@ export const make = (options: {
         }
       })
 
-    /** Once the first message has come: JSON when it is the whole answer, else an SSE stream from there on. */
+    /**
+     * Once the first message has come: JSON when it is the whole answer, else an SSE stream from there on. A channel
+     * that is done gets no more messages, so its JSON answer needs no lock.
+     */
     const decide = (channel: Channel, priming: boolean): Effect.Effect<Reply> =>
-      locked(Effect.gen(function*() {
+      Effect.suspend(() => {
         if (channel.done && channel.buffer.length === 0) {
           // Cancelled before anything was sent: the request gets no response, so the stream is empty.
-          return { _tag: "Sse", events: Stream.empty }
+          return Effect.succeed<Reply>({ _tag: "Sse", events: Stream.empty })
         }
         if (channel.done && channel.buffer.length === 1 && isFinal(channel, channel.buffer[0])) {
           const message = channel.buffer[0]
-          const body = yield* Wire.encode(message)
           channel.buffer = []
-          return Option.match(body, {
+          return Effect.map(Wire.encode(message), Option.match({
             onNone: (): Reply => ({ _tag: "Closed", reason: "ended" }),
             onSome: (body): Reply => ({ _tag: "Json", body, message })
-          })
+          }))
         }
+        return locked(stream(channel, priming))
+      })
+
+    /** The channel turns into an SSE stream: what it buffered first, then each message as it comes. */
+    const stream = (channel: Channel, priming: boolean): Effect.Effect<Reply> =>
+      Effect.gen(function*() {
         const connection = yield* Mailbox.make<string>()
         channel.state = "streaming"
         if (channel.pollRetry !== undefined) {
@@ -302,14 +347,15 @@ export const make = (options: {
           if (Option.isSome(event)) connection.unsafeOffer(event.value)
         }
         channel.buffer = []
-        if (channel.done) {
+        if (channel.done || isClosed) {
+          // Answered already, or the session ended while the POST was being answered: nothing more will come.
           connection.unsafeDone(Exit.void)
         } else {
           channel.connection = connection
           connections++
         }
-        return { _tag: "Sse", events: sse(connection, releaseChannel(channel, connection)) }
-      }))
+        return { _tag: "Sse", events: sse(connection, releaseChannel(channel, connection)) } satisfies Reply
+      })
 
     /** The POST's connection went before the first message: later messages are only stored. */
     const abandon = (channel: Channel): Effect.Effect<void> =>
@@ -320,30 +366,43 @@ export const make = (options: {
         channel.buffer = []
       }))
 
-    const request: HttpSession["request"] = (frame, keys, { batch, priming }) =>
-      Effect.gen(function*() {
+    /** Waits until the channel has a message, or the session ends; the client leaving abandons the channel. */
+    const first = (channel: Channel): Effect.Effect<void> =>
+      Effect.interruptible(Effect.async<void>((resume) => {
+        if (channel.buffer.length > 0 || channel.done || channel.pollRetry !== undefined || isClosed) {
+          return resume(Effect.void)
+        }
+        channel.wake = () => resume(Effect.void)
+        return Effect.suspend(() => {
+          channel.wake = undefined
+          return abandon(channel)
+        })
+      }))
+
+    const request: HttpSession["request"] = (value, context, keys, { batch, priming }) =>
+      Effect.suspend(() => {
+        if (isClosed) return Effect.succeed<Reply>({ _tag: "Closed", reason: closeReason })
         const channel: Channel = {
           streamId: `${tag}.${++nextStream}`,
           keys,
           batch,
           state: "waiting",
           buffer: [],
-          first: yield* Deferred.make<void>(),
+          wake: undefined,
           connection: undefined,
           done: false,
           pollRetry: undefined
         }
-        if (isClosed) return { _tag: "Closed", reason: yield* Deferred.await(closed) } satisfies Reply
         for (const key of keys) byKey.set(key, channel)
         if (batch) batches.push(channel)
         channels.set(channel.streamId, channel)
-        inbox.unsafeOffer(frame)
-        const ended = yield* Effect.race(
-          Effect.as(Deferred.await(channel.first), Option.none<CloseReason>()),
-          Effect.map(Deferred.await(closed), Option.some)
-        ).pipe(Effect.interruptible, Effect.onInterrupt(() => abandon(channel)))
-        if (Option.isSome(ended)) return { _tag: "Closed", reason: ended.value } satisfies Reply
-        return yield* decide(channel, priming)
+        inbox.unsafeOffer(McpTransport.json(value, context))
+        return Effect.flatMap(first(channel), () => {
+          // Woken by the session's end: unless the answer came first, the POST gets the reason.
+          return isClosed && channel.buffer.length === 0 && !channel.done
+            ? Effect.succeed<Reply>({ _tag: "Closed", reason: closeReason })
+            : decide(channel, priming)
+        })
       })
 
     const cancel = (key: string): Effect.Effect<void> =>
@@ -351,7 +410,10 @@ export const make = (options: {
         const channel = byKey.get(key)
         if (channel === undefined || channel.batch) return Effect.void
         finish(channel)
-        if (channel.state === "waiting") return Deferred.succeed(channel.first, undefined)
+        if (channel.state === "waiting") {
+          wakeUp(channel)
+          return Effect.void
+        }
         channel.connection?.unsafeDone(Exit.void)
         return Effect.void
       }))
@@ -362,7 +424,7 @@ export const make = (options: {
         if (channel === undefined || channel.batch || channel.done) return false
         if (channel.state === "waiting") {
           channel.pollRetry = retryMs
-          yield* Deferred.succeed(channel.first, undefined)
+          wakeUp(channel)
           return true
         }
         const connection = channel.connection
@@ -437,59 +499,42 @@ export const make = (options: {
       Effect.uninterruptible(Effect.suspend(() => {
         if (isClosed) return Effect.void
         isClosed = true
+        closeReason = reason
         options.onClose(session)
-        Deferred.unsafeDone(closed, Exit.succeed(reason))
         standalone?.unsafeDone(Exit.void)
-        for (const channel of channels.values()) channel.connection?.unsafeDone(Exit.void)
-        return Effect.all([
-          watchdog === undefined ? Effect.void : Fiber.interruptFork(watchdog),
-          Scope.close(scope, Exit.void),
+        for (const channel of channels.values()) {
+          channel.connection?.unsafeDone(Exit.void)
+          // A POST still waiting is answered with the reason.
+          wakeUp(channel)
+        }
+        const running = conversation
+        conversation = undefined
+        return Effect.zipRight(
+          running === undefined ? Effect.void : Fiber.interrupt(running),
           Effect.forEach(storedStreams, (streamId) => store.forget(streamId), { discard: true })
-        ], { discard: true })
+        )
       }))
 
-    const expireAfter = (timeout: Duration.Duration): Effect.Effect<void> =>
-      Effect.gen(function*() {
-        const millis = Math.max(1, Math.ceil(Duration.toMillis(timeout)))
-        if (!Number.isFinite(millis)) return
-        // Forked from an HTTP handler, which runs uninterruptibly: the fiber must be interruptible itself.
-        watchdog = yield* Effect.forkIn(
-          Effect.interruptible(Effect.gen(function*() {
-            while (!isClosed) {
-              const idle = (yield* Clock.currentTimeMillis) - lastActivity
-              const busy = exchanges > 0 || connections > 0
-              if (!busy && idle >= millis) {
-                yield* Effect.logDebug("MCP HTTP: closing an idle session")
-                return yield* close("expired")
-              }
-              // Busy sessions are looked at again a whole timeout later: activity ending touches `lastActivity`.
-              yield* Effect.sleep(busy ? millis : Math.max(1, millis - idle))
-            }
-          })),
-          parent
-        )
-      })
-
-    // The conversation runs until the session is closed; if it ends by itself, so does the session. It is forked from
-    // an HTTP handler, which runs uninterruptibly: the conversation must be interruptible itself.
-    yield* McpServer.run(live, transport).pipe(
-      Effect.interruptible,
+    // The conversation runs until the session is closed; if it ends by itself, so does the session (from its own
+    // fiber, which is then no longer there to interrupt).
+    conversation = options.fork(McpServer.run(live, transport).pipe(
       Effect.onExit((exit) =>
         Exit.isInterrupted(exit)
           ? Effect.void
           : Effect.zipRight(
             Exit.isFailure(exit) ? Effect.logError("MCP HTTP: a conversation failed", exit.cause) : Effect.void,
-            Effect.forkIn(close("ended"), parent)
+            Effect.suspend(() => {
+              conversation = undefined
+              return close("ended")
+            })
           )
-      ),
-      Effect.forkIn(scope)
-    )
+      )
+    ))
 
     const session: HttpSession = {
       poll,
       id: options.id,
       live,
-      closed,
       isClosed: () => isClosed,
       hasRequest: (key) => byKey.has(key),
       deliver: (frame) => Effect.sync(() => { if (!isClosed) inbox.unsafeOffer(frame) }),
@@ -497,16 +542,16 @@ export const make = (options: {
       cancel,
       openStandalone,
       resume,
+      // Busy sessions are never expired, so only the end of an exchange needs to note the time.
       track: (effect) =>
         Effect.acquireUseRelease(
-          Effect.zipRight(Effect.sync(() => { exchanges++ }), touch),
+          Effect.sync(() => { exchanges++ }),
           () => effect,
           () => Effect.zipRight(Effect.sync(() => { exchanges-- }), touch)
         ),
       isBusy: () => exchanges > 0 || connections > 0,
       lastActivity: () => lastActivity,
-      close,
-      expireAfter
+      close
     }
     return session
   })

@@ -187,7 +187,7 @@ const readPost = (
   }
   return Body.readJson(request, registry.config.maxBodyBytes).pipe(
     Effect.map(Either.right),
-    Effect.catchAll((error) =>
+    Effect.catchAll((error: Body.BodyError) =>
       Effect.succeed(Either.left(
         error.reason === "TooLarge"
           ? Wire.errorResponse(413, Wire.TRANSPORT_ERROR, `Payload Too Large: ${error.message}`)
@@ -199,32 +199,45 @@ const readPost = (
   )
 }
 
-/** A POST to an existing session. */
+/** A POST to an existing session. Plain `flatMap`s rather than a generator: this is every call's path. */
 const postTo = (
   session: HttpSession.HttpSession,
   request: HttpServerRequest.HttpServerRequest,
   value: unknown,
   fromHeader: Option.Option<McpSchema.ProtocolVersion>
 ): Effect.Effect<Response> =>
-  Effect.gen(function*() {
+  Effect.suspend(() => {
     const sorted = sort(value)
-    const frame = McpTransport.json(value, frameContext(request, session))
     switch (sorted._tag) {
       case "Invalid":
-        return sorted.response
+        return Effect.succeed(sorted.response)
       case "Accept": {
-        yield* session.deliver(frame)
+        // Notifications and responses reach no handler, so they carry no request: a frame left in the engine's loop
+        // must not keep this HTTP request alive (see `HttpSession.request`).
         const cancelled = cancelledKey(value)
-        if (cancelled !== undefined) yield* session.cancel(cancelled)
-        return accepted
+        return Effect.as(
+          Effect.zipRight(
+            session.deliver(McpTransport.json(value)),
+            cancelled === undefined ? Effect.void : session.cancel(cancelled)
+          ),
+          accepted
+        )
       }
       case "Answer": {
         const busy = sorted.keys.find(session.hasRequest)
         if (busy !== undefined) {
-          return Wire.errorResponse(400, JsonRpc.INVALID_REQUEST, "Invalid request: this request id is already in use")
+          return Effect.succeed(
+            Wire.errorResponse(400, JsonRpc.INVALID_REQUEST, "Invalid request: this request id is already in use")
+          )
         }
-        const version = yield* versionOf(session, fromHeader)
-        return toResponse(yield* session.request(frame, sorted.keys, { batch: sorted.batch, priming: primes(version) }))
+        return Effect.flatMap(versionOf(session, fromHeader), (version) =>
+          Effect.map(
+            session.request(value, frameContext(request, session), sorted.keys, {
+              batch: sorted.batch,
+              priming: primes(version)
+            }),
+            (reply) => toResponse(reply)
+          ))
       }
     }
   })
@@ -240,9 +253,11 @@ const initialize = (
     const opened = yield* registry.open(request, { _tag: "Streamable" })
     if (Either.isLeft(opened)) return opened.left
     const session = opened.right
-    const frame = McpTransport.json(value, frameContext(request, session))
     const reply = yield* session.track(
-      session.request(frame, [HttpSession.keyOf(message.id)], { batch: false, priming: primes(requestedVersion(message)) })
+      session.request(value, frameContext(request, session), [HttpSession.keyOf(message.id)], {
+        batch: false,
+        priming: primes(requestedVersion(message))
+      })
     )
     if (reply._tag === "Closed" || (reply._tag === "Json" && !Wire.isBatch(reply.message) && "error" in reply.message)) {
       // A failed initialize leaves nothing behind: the client must start over anyway.
@@ -272,8 +287,10 @@ const postStateless = (
     })
     if (Either.isLeft(opened)) return opened.left
     const session = opened.right
-    const frame = McpTransport.json(value, frameContext(request, session))
-    const reply = yield* session.request(frame, sorted.keys, { batch: sorted.batch, priming: false }).pipe(
+    const reply = yield* session.request(value, frameContext(request, session), sorted.keys, {
+      batch: sorted.batch,
+      priming: false
+    }).pipe(
       Effect.onInterrupt(() => session.close("ended"))
     )
     if (reply._tag === "Sse") {
@@ -284,23 +301,24 @@ const postStateless = (
   })
 
 const post = (registry: Registry.Registry, request: HttpServerRequest.HttpServerRequest): Effect.Effect<Response> =>
-  Effect.gen(function*() {
-    const body = yield* readPost(registry, request)
-    if (Either.isLeft(body)) return body.left
+  Effect.flatMap(readPost(registry, request), (body) => {
+    if (Either.isLeft(body)) return Effect.succeed(body.left)
     const value = body.right
     if (registry.config.stateless) {
       const fromHeader = versionHeader(request)
-      return Either.isLeft(fromHeader) ? fromHeader.left : yield* postStateless(registry, request, value, fromHeader.right)
+      return Either.isLeft(fromHeader)
+        ? Effect.succeed(fromHeader.left)
+        : postStateless(registry, request, value, fromHeader.right)
     }
     if (header(request, Wire.SESSION_ID_HEADER) === undefined) {
       const init = initializeRequest(value)
-      if (Option.isSome(init)) return yield* initialize(registry, request, value, init.value)
+      if (Option.isSome(init)) return initialize(registry, request, value, init.value)
     }
     const session = lookup(registry, request)
-    if (Either.isLeft(session)) return session.left
+    if (Either.isLeft(session)) return Effect.succeed(session.left)
     const fromHeader = versionHeader(request)
-    if (Either.isLeft(fromHeader)) return fromHeader.left
-    return yield* session.right.track(postTo(session.right, request, value, fromHeader.right))
+    if (Either.isLeft(fromHeader)) return Effect.succeed(fromHeader.left)
+    return session.right.track(postTo(session.right, request, value, fromHeader.right))
   })
 
 const get = (registry: Registry.Registry, request: HttpServerRequest.HttpServerRequest): Effect.Effect<Response> =>

@@ -47,20 +47,21 @@ export const isResponse = (message: JsonRpc.Message): message is JsonRpc.Respons
  * replaced by an internal error for the same request, so the client is still answered; any other message that
  * cannot be is dropped. Both are logged.
  */
-export const encode = (message: JsonRpc.Outgoing): Effect.Effect<Option.Option<string>> =>
-  Effect.try(() => JSON.stringify(message)).pipe(
-    Effect.map(Option.some),
-    Effect.catchAll((error) =>
-      Effect.as(
-        Effect.logError("MCP HTTP: a message could not be serialized as JSON", Cause.die(error.error)),
-        isBatch(message)
-          ? Option.some(JSON.stringify(message.filter(isResponse).map((m) => internalError(m.id))))
-          : isResponse(message)
-          ? Option.some(JSON.stringify(internalError(message.id)))
-          : Option.none()
-      )
+export const encode = (message: JsonRpc.Outgoing): Effect.Effect<Option.Option<string>> => {
+  // Plain try/catch: this runs for every message, and the failure is rare.
+  try {
+    return Effect.succeed(Option.some(JSON.stringify(message)))
+  } catch (error) {
+    return Effect.as(
+      Effect.logError("MCP HTTP: a message could not be serialized as JSON", Cause.die(error)),
+      isBatch(message)
+        ? Option.some(JSON.stringify(message.filter(isResponse).map((m) => internalError(m.id))))
+        : isResponse(message)
+        ? Option.some(JSON.stringify(internalError(message.id)))
+        : Option.none()
     )
-  )
+  }
+}
 
 const internalError = (id: JsonRpc.RequestId | null): JsonRpc.Failure =>
   JsonRpc.failure(id, JsonRpc.McpError.internalError("Internal error: the response could not be serialized"))
