@@ -19,7 +19,8 @@
  * @since 0.1.0
  */
 import type { JsonRpc } from "@mcp-effect/server"
-import { Effect, Option } from "effect"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
 
 /**
  * One stored event: a message, or `null` for a priming event (an event id with empty data, sent so that the client

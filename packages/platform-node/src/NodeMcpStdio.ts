@@ -29,8 +29,16 @@
  * @since 0.1.0
  */
 import { JsonRpc, McpServer, McpSession, McpTransport } from "@mcp-effect/server"
-import type { Scope } from "effect"
-import { Cause, Console, Deferred, Effect, Exit, Layer, Mailbox, Option, Stream } from "effect"
+import type * as Scope from "effect/Scope"
+import * as Cause from "effect/Cause"
+import * as Console from "effect/Console"
+import * as Deferred from "effect/Deferred"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import * as Layer from "effect/Layer"
+import * as Mailbox from "effect/Mailbox"
+import * as Option from "effect/Option"
+import * as Stream from "effect/Stream"
 import * as Ndjson from "./internal/ndjson.js"
 import * as StderrConsole from "./internal/stderrConsole.js"
 

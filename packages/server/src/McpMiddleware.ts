@@ -18,7 +18,7 @@
  *
  * @since 0.1.0
  */
-import type { Effect } from "effect"
+import type * as Effect from "effect/Effect"
 import type { McpError } from "./JsonRpc.js"
 import type { McpRequest } from "./McpRequest.js"
 

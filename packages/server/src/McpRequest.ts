@@ -16,8 +16,14 @@
  *
  * @since 0.1.0
  */
-import type { Scope } from "effect"
-import { Context, Effect, JSONSchema, Option, Predicate, Ref, Schema } from "effect"
+import type * as Scope from "effect/Scope"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as JSONSchema from "effect/JSONSchema"
+import * as Option from "effect/Option"
+import * as Predicate from "effect/Predicate"
+import * as Ref from "effect/Ref"
+import * as Schema from "effect/Schema"
 import { formatParseError } from "./internal/errors.js"
 import * as JsonRpc from "./JsonRpc.js"
 import { McpClientError } from "./McpClientError.js"

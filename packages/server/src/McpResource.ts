@@ -22,7 +22,12 @@
  *
  * @since 0.1.0
  */
-import { Effect, Either, Encoding, Option, Schema, Stream } from "effect"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Encoding from "effect/Encoding"
+import * as Option from "effect/Option"
+import * as Schema from "effect/Schema"
+import * as Stream from "effect/Stream"
 import { errorMessage, formatParseError } from "./internal/errors.js"
 import * as UriTemplate from "./internal/uriTemplate.js"
 import { McpError } from "./JsonRpc.js"

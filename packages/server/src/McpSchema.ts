@@ -20,7 +20,14 @@
  *
  * @since 0.1.0
  */
-import { Schema } from "effect"
+// Start-up cost: building all ~160 Schemas below takes ~15 ms when the module is loaded, more than any other module
+// of a bundled server, and a server uses a few dozen of them. So every construction is marked pure (`/*#__PURE__*/`,
+// the marker Effect's own build puts on its calls) and a bundler drops each schema nothing refers to: the bench's
+// stdio server keeps ~20. Nested calls need the marker too: esbuild keeps a pure call whose arguments make unmarked
+// calls. A construction left unmarked still works, but is always built, with whatever it refers to. The deep import
+// ("effect/Schema", not the "effect" barrel) matters for esbuild, which cannot tree-shake a namespace that a barrel
+// re-exports (evanw/esbuild#1420).
+import * as Schema from "effect/Schema"
 import {
   INTERNAL_ERROR,
   INVALID_PARAMS,
@@ -36,9 +43,8 @@ import {
 // -------------------------------------------------------------------------------------------------
 
 /** A protocol version this library speaks. @since 0.1.0 */
-export const ProtocolVersion = Schema.Literal("2024-11-05", "2025-03-26", "2025-06-18", "2025-11-25").annotations({
-  identifier: "ProtocolVersion"
-})
+export const ProtocolVersion = /*#__PURE__*/ Schema.Literal("2024-11-05", "2025-03-26", "2025-06-18", "2025-11-25")
+  .annotations({ identifier: "ProtocolVersion" })
 
 /** @since 0.1.0 */
 export type ProtocolVersion = typeof ProtocolVersion.Type
@@ -54,7 +60,7 @@ export const SUPPORTED_PROTOCOL_VERSIONS: ReadonlyArray<ProtocolVersion> = [
 /** The newest supported protocol version: what a server proposes when the client's is unknown. @since 0.1.0 */
 export const LATEST_PROTOCOL_VERSION: ProtocolVersion = "2025-11-25"
 
-const isProtocolVersion = Schema.is(ProtocolVersion)
+const isProtocolVersion = /*#__PURE__*/ Schema.is(ProtocolVersion)
 
 /** Whether a value is a protocol version this library supports. @since 0.1.0 */
 export const isSupportedProtocolVersion = (u: unknown): u is ProtocolVersion => isProtocolVersion(u)
@@ -81,7 +87,7 @@ export const RELATED_TASK_META_KEY = "io.modelcontextprotocol/related-task"
 // -------------------------------------------------------------------------------------------------
 
 /** A free-form JSON object: open capability objects, JSON Schemas, tool arguments, structured content. @since 0.1.0 */
-export const JsonObject = Schema.Record({ key: Schema.String, value: Schema.Unknown }).annotations({
+export const JsonObject = /*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.Unknown }).annotations({
   identifier: "JsonObject"
 })
 
@@ -89,28 +95,32 @@ export const JsonObject = Schema.Record({ key: Schema.String, value: Schema.Unkn
 export type JsonObject = typeof JsonObject.Type
 
 /** The optional `_meta` property: reserved, free-form metadata. Use it as a struct field. @since 0.1.0 */
-export const Meta = Schema.optional(JsonObject)
+export const Meta = /*#__PURE__*/ Schema.optional(JsonObject)
 
 /** The value of a `_meta` property. @since 0.1.0 */
 export type Meta = JsonObject
 
 /** A number between 0 and 1 inclusive (priorities). */
-const UnitInterval = Schema.Number.pipe(Schema.between(0, 1))
+const UnitInterval = /*#__PURE__*/ Schema.Number.pipe(/*#__PURE__*/ Schema.between(0, 1))
 
 /** Associates progress notifications with the request that asked for them. @since 0.1.0 */
-export const ProgressToken = Schema.Union(Schema.String, Schema.Number).annotations({ identifier: "ProgressToken" })
+export const ProgressToken = /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number).annotations({
+  identifier: "ProgressToken"
+})
 
 /** @since 0.1.0 */
 export type ProgressToken = typeof ProgressToken.Type
 
 /** An opaque pagination cursor. @since 0.1.0 */
-export const Cursor = Schema.String.annotations({ identifier: "Cursor" })
+export const Cursor = /*#__PURE__*/ Schema.String.annotations({ identifier: "Cursor" })
 
 /** @since 0.1.0 */
 export type Cursor = typeof Cursor.Type
 
 /** A JSON-RPC request id; MCP forbids `null`. @since 0.1.0 */
-export const RequestId = Schema.Union(Schema.String, Schema.Number).annotations({ identifier: "RequestId" })
+export const RequestId = /*#__PURE__*/ Schema.Union(Schema.String, Schema.Number).annotations({
+  identifier: "RequestId"
+})
 
 /** @since 0.1.0 */
 export type RequestId = typeof RequestId.Type
@@ -121,16 +131,16 @@ export type RequestId = typeof RequestId.Type
  *
  * @since 0.1.0
  */
-export const RequestMeta = Schema.Struct({
+export const RequestMeta = /*#__PURE__*/ Schema.Struct({
   /** Asks for `notifications/progress` carrying this token. */
-  progressToken: Schema.optional(ProgressToken)
+  progressToken: /*#__PURE__*/ Schema.optional(ProgressToken)
 }, JsonObject).annotations({ identifier: "RequestMeta" })
 
 /** @since 0.1.0 */
 export interface RequestMeta extends Schema.Schema.Type<typeof RequestMeta> {}
 
 /** Params common to every request. @since 0.1.0 */
-export const RequestParams = Schema.Struct({
+export const RequestParams = /*#__PURE__*/ Schema.Struct({
   _meta: Meta
 }).annotations({ identifier: "RequestParams" })
 
@@ -138,26 +148,26 @@ export const RequestParams = Schema.Struct({
 export interface RequestParams extends Schema.Schema.Type<typeof RequestParams> {}
 
 /** Asks for task-augmented execution of a request. Since 2025-11-25. @since 0.1.0 */
-export const TaskMetadata = Schema.Struct({
+export const TaskMetadata = /*#__PURE__*/ Schema.Struct({
   /** Requested retention, in milliseconds from creation. */
-  ttl: Schema.optional(Schema.Number)
+  ttl: /*#__PURE__*/ Schema.optional(Schema.Number)
 }).annotations({ identifier: "TaskMetadata" })
 
 /** @since 0.1.0 */
 export interface TaskMetadata extends Schema.Schema.Type<typeof TaskMetadata> {}
 
 /** Params common to requests that may run as a task. @since 0.1.0 */
-export const TaskAugmentedRequestParams = Schema.Struct({
+export const TaskAugmentedRequestParams = /*#__PURE__*/ Schema.Struct({
   _meta: Meta,
   /** Run as a task and answer with a `CreateTaskResult`. Since 2025-11-25. */
-  task: Schema.optional(TaskMetadata)
+  task: /*#__PURE__*/ Schema.optional(TaskMetadata)
 }).annotations({ identifier: "TaskAugmentedRequestParams" })
 
 /** @since 0.1.0 */
 export interface TaskAugmentedRequestParams extends Schema.Schema.Type<typeof TaskAugmentedRequestParams> {}
 
 /** Params common to every notification. @since 0.1.0 */
-export const NotificationParams = Schema.Struct({
+export const NotificationParams = /*#__PURE__*/ Schema.Struct({
   _meta: Meta
 }).annotations({ identifier: "NotificationParams" })
 
@@ -165,25 +175,25 @@ export const NotificationParams = Schema.Struct({
 export interface NotificationParams extends Schema.Schema.Type<typeof NotificationParams> {}
 
 /** Any request: a method and by-name params. @since 0.1.0 */
-export const Request = Schema.Struct({
+export const Request = /*#__PURE__*/ Schema.Struct({
   method: Schema.String,
-  params: Schema.optional(JsonObject)
+  params: /*#__PURE__*/ Schema.optional(JsonObject)
 }).annotations({ identifier: "Request" })
 
 /** @since 0.1.0 */
 export interface Request extends Schema.Schema.Type<typeof Request> {}
 
 /** Any notification: a method and by-name params. @since 0.1.0 */
-export const Notification = Schema.Struct({
+export const Notification = /*#__PURE__*/ Schema.Struct({
   method: Schema.String,
-  params: Schema.optional(JsonObject)
+  params: /*#__PURE__*/ Schema.optional(JsonObject)
 }).annotations({ identifier: "Notification" })
 
 /** @since 0.1.0 */
 export interface Notification extends Schema.Schema.Type<typeof Notification> {}
 
 /** Any result: open, with an optional `_meta`. @since 0.1.0 */
-export const Result = Schema.Struct({
+export const Result = /*#__PURE__*/ Schema.Struct({
   _meta: Meta
 }, JsonObject).annotations({ identifier: "Result" })
 
@@ -191,7 +201,7 @@ export const Result = Schema.Struct({
 export interface Result extends Schema.Schema.Type<typeof Result> {}
 
 /** A success without data. @since 0.1.0 */
-export const EmptyResult = Schema.Struct({
+export const EmptyResult = /*#__PURE__*/ Schema.Struct({
   _meta: Meta
 }, JsonObject).annotations({ identifier: "EmptyResult" })
 
@@ -199,10 +209,10 @@ export const EmptyResult = Schema.Struct({
 export interface EmptyResult extends Schema.Schema.Type<typeof EmptyResult> {}
 
 /** The error object of a JSON-RPC error response. @since 0.1.0 */
-export const Error = Schema.Struct({
+export const Error = /*#__PURE__*/ Schema.Struct({
   code: Schema.Number,
   message: Schema.String,
-  data: Schema.optional(Schema.Unknown)
+  data: /*#__PURE__*/ Schema.optional(Schema.Unknown)
 }).annotations({ identifier: "Error" })
 
 /** @since 0.1.0 */
@@ -212,31 +222,31 @@ export interface Error extends Schema.Schema.Type<typeof Error> {}
 // JSON-RPC envelopes
 // -------------------------------------------------------------------------------------------------
 
-const JsonRpcVersion = Schema.Literal(JSONRPC_VERSION)
+const JsonRpcVersion = /*#__PURE__*/ Schema.Literal(JSONRPC_VERSION)
 
 /** A request that expects a response. @since 0.1.0 */
-export const JSONRPCRequest = Schema.Struct({
+export const JSONRPCRequest = /*#__PURE__*/ Schema.Struct({
   jsonrpc: JsonRpcVersion,
   id: RequestId,
   method: Schema.String,
-  params: Schema.optional(JsonObject)
+  params: /*#__PURE__*/ Schema.optional(JsonObject)
 }).annotations({ identifier: "JSONRPCRequest" })
 
 /** @since 0.1.0 */
 export interface JSONRPCRequest extends Schema.Schema.Type<typeof JSONRPCRequest> {}
 
 /** A message that expects no response. @since 0.1.0 */
-export const JSONRPCNotification = Schema.Struct({
+export const JSONRPCNotification = /*#__PURE__*/ Schema.Struct({
   jsonrpc: JsonRpcVersion,
   method: Schema.String,
-  params: Schema.optional(JsonObject)
+  params: /*#__PURE__*/ Schema.optional(JsonObject)
 }).annotations({ identifier: "JSONRPCNotification" })
 
 /** @since 0.1.0 */
 export interface JSONRPCNotification extends Schema.Schema.Type<typeof JSONRPCNotification> {}
 
 /** A successful response (called `JSONRPCResponse` before 2025-11-25). @since 0.1.0 */
-export const JSONRPCResultResponse = Schema.Struct({
+export const JSONRPCResultResponse = /*#__PURE__*/ Schema.Struct({
   jsonrpc: JsonRpcVersion,
   id: RequestId,
   result: Result
@@ -257,9 +267,9 @@ export type JSONRPCResponse = JSONRPCResultResponse
  *
  * @since 0.1.0
  */
-export const JSONRPCErrorResponse = Schema.Struct({
+export const JSONRPCErrorResponse = /*#__PURE__*/ Schema.Struct({
   jsonrpc: JsonRpcVersion,
-  id: Schema.optional(Schema.NullOr(RequestId)),
+  id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(RequestId)),
   error: Error
 }).annotations({ identifier: "JSONRPCErrorResponse" })
 
@@ -273,7 +283,7 @@ export const JSONRPCError = JSONRPCErrorResponse
 export type JSONRPCError = JSONRPCErrorResponse
 
 /** Any single JSON-RPC message. @since 0.1.0 */
-export const JSONRPCMessage = Schema.Union(
+export const JSONRPCMessage = /*#__PURE__*/ Schema.Union(
   JSONRPCRequest,
   JSONRPCNotification,
   JSONRPCResultResponse,
@@ -284,7 +294,9 @@ export const JSONRPCMessage = Schema.Union(
 export type JSONRPCMessage = typeof JSONRPCMessage.Type
 
 /** A batch of requests and notifications: 2025-03-26 only (removed in 2025-06-18). @since 0.1.0 */
-export const JSONRPCBatchRequest = Schema.Array(Schema.Union(JSONRPCRequest, JSONRPCNotification)).annotations({
+export const JSONRPCBatchRequest = /*#__PURE__*/ Schema.Array(
+  /*#__PURE__*/ Schema.Union(JSONRPCRequest, JSONRPCNotification)
+).annotations({
   identifier: "JSONRPCBatchRequest"
 })
 
@@ -292,7 +304,9 @@ export const JSONRPCBatchRequest = Schema.Array(Schema.Union(JSONRPCRequest, JSO
 export type JSONRPCBatchRequest = typeof JSONRPCBatchRequest.Type
 
 /** A batch of responses: 2025-03-26 only (removed in 2025-06-18). @since 0.1.0 */
-export const JSONRPCBatchResponse = Schema.Array(Schema.Union(JSONRPCResultResponse, JSONRPCErrorResponse))
+export const JSONRPCBatchResponse = /*#__PURE__*/ Schema.Array(
+  /*#__PURE__*/ Schema.Union(JSONRPCResultResponse, JSONRPCErrorResponse)
+)
   .annotations({ identifier: "JSONRPCBatchResponse" })
 
 /** @since 0.1.0 */
@@ -303,19 +317,19 @@ export type JSONRPCBatchResponse = typeof JSONRPCBatchResponse.Type
 // -------------------------------------------------------------------------------------------------
 
 /** Params of `notifications/cancelled`. @since 0.1.0 */
-export const CancelledNotificationParams = Schema.Struct({
+export const CancelledNotificationParams = /*#__PURE__*/ Schema.Struct({
   _meta: Meta,
   /** The request to cancel; required before 2025-11-25, absent when cancelling a task (use `tasks/cancel`). */
-  requestId: Schema.optional(RequestId),
-  reason: Schema.optional(Schema.String)
+  requestId: /*#__PURE__*/ Schema.optional(RequestId),
+  reason: /*#__PURE__*/ Schema.optional(Schema.String)
 }).annotations({ identifier: "CancelledNotificationParams" })
 
 /** @since 0.1.0 */
 export interface CancelledNotificationParams extends Schema.Schema.Type<typeof CancelledNotificationParams> {}
 
 /** Either side cancels a request it issued earlier. @since 0.1.0 */
-export const CancelledNotification = Schema.Struct({
-  method: Schema.Literal("notifications/cancelled"),
+export const CancelledNotification = /*#__PURE__*/ Schema.Struct({
+  method: /*#__PURE__*/ Schema.Literal("notifications/cancelled"),
   params: CancelledNotificationParams
 }).annotations({ identifier: "CancelledNotification" })
 
@@ -327,78 +341,82 @@ export interface CancelledNotification extends Schema.Schema.Type<typeof Cancell
 // -------------------------------------------------------------------------------------------------
 
 /** An icon for display in a user interface. Since 2025-11-25. @since 0.1.0 */
-export const Icon = Schema.Struct({
+export const Icon = /*#__PURE__*/ Schema.Struct({
   /** An http(s) URL or a `data:` URI. */
   src: Schema.String,
-  mimeType: Schema.optional(Schema.String),
+  mimeType: /*#__PURE__*/ Schema.optional(Schema.String),
   /** `"WxH"` sizes, or `"any"` for scalable formats. */
-  sizes: Schema.optional(Schema.Array(Schema.String)),
+  sizes: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String)),
   /** The background the icon is designed for. */
-  theme: Schema.optional(Schema.Literal("light", "dark"))
+  theme: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("light", "dark"))
 }).annotations({ identifier: "Icon" })
 
 /** @since 0.1.0 */
 export interface Icon extends Schema.Schema.Type<typeof Icon> {}
 
 /** The `icons` property shared by implementations, tools, prompts and resources. @since 0.1.0 */
-export const Icons = Schema.Struct({
+export const Icons = /*#__PURE__*/ Schema.Struct({
   /** Since 2025-11-25. */
-  icons: Schema.optional(Schema.Array(Icon))
+  icons: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Icon))
 }).annotations({ identifier: "Icons" })
 
 /** @since 0.1.0 */
 export interface Icons extends Schema.Schema.Type<typeof Icons> {}
 
 /** A programmatic name and an optional display title. @since 0.1.0 */
-export const BaseMetadata = Schema.Struct({
+export const BaseMetadata = /*#__PURE__*/ Schema.Struct({
   name: Schema.String,
   /** A human-readable display name. Since 2025-06-18. */
-  title: Schema.optional(Schema.String)
+  title: /*#__PURE__*/ Schema.optional(Schema.String)
 }).annotations({ identifier: "BaseMetadata" })
 
 /** @since 0.1.0 */
 export interface BaseMetadata extends Schema.Schema.Type<typeof BaseMetadata> {}
 
 /** Names and describes an MCP client or server. @since 0.1.0 */
-export const Implementation = Schema.Struct({
+export const Implementation = /*#__PURE__*/ Schema.Struct({
   ...BaseMetadata.fields,
   ...Icons.fields,
   version: Schema.String,
   /** Since 2025-11-25. */
-  description: Schema.optional(Schema.String),
+  description: /*#__PURE__*/ Schema.optional(Schema.String),
   /** Since 2025-11-25. */
-  websiteUrl: Schema.optional(Schema.String)
+  websiteUrl: /*#__PURE__*/ Schema.optional(Schema.String)
 }).annotations({ identifier: "Implementation" })
 
 /** @since 0.1.0 */
 export interface Implementation extends Schema.Schema.Type<typeof Implementation> {}
 
 /** What a client supports. Open: non-standard capabilities survive decoding. @since 0.1.0 */
-export const ClientCapabilities = Schema.Struct({
-  experimental: Schema.optional(JsonObject),
+export const ClientCapabilities = /*#__PURE__*/ Schema.Struct({
+  experimental: /*#__PURE__*/ Schema.optional(JsonObject),
   /** Present if the client can list roots. */
-  roots: Schema.optional(Schema.Struct({
-    listChanged: Schema.optional(Schema.Boolean)
+  roots: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Struct({
+    listChanged: /*#__PURE__*/ Schema.optional(Schema.Boolean)
   }, JsonObject)),
   /** Present if the client can sample an LLM. */
-  sampling: Schema.optional(Schema.Struct({
+  sampling: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Struct({
     /** `includeContext` other than `"none"` is supported. Since 2025-11-25. */
-    context: Schema.optional(JsonObject),
+    context: /*#__PURE__*/ Schema.optional(JsonObject),
     /** `tools` and `toolChoice` are supported. Since 2025-11-25. */
-    tools: Schema.optional(JsonObject)
+    tools: /*#__PURE__*/ Schema.optional(JsonObject)
   }, JsonObject)),
   /** Present if the client supports elicitation. Since 2025-06-18; the modes since 2025-11-25. */
-  elicitation: Schema.optional(Schema.Struct({
-    form: Schema.optional(JsonObject),
-    url: Schema.optional(JsonObject)
+  elicitation: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Struct({
+    form: /*#__PURE__*/ Schema.optional(JsonObject),
+    url: /*#__PURE__*/ Schema.optional(JsonObject)
   }, JsonObject)),
   /** Present if the client supports task-augmented requests. Since 2025-11-25. */
-  tasks: Schema.optional(Schema.Struct({
-    list: Schema.optional(JsonObject),
-    cancel: Schema.optional(JsonObject),
-    requests: Schema.optional(Schema.Struct({
-      sampling: Schema.optional(Schema.Struct({ createMessage: Schema.optional(JsonObject) }, JsonObject)),
-      elicitation: Schema.optional(Schema.Struct({ create: Schema.optional(JsonObject) }, JsonObject))
+  tasks: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Struct({
+    list: /*#__PURE__*/ Schema.optional(JsonObject),
+    cancel: /*#__PURE__*/ Schema.optional(JsonObject),
+    requests: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Struct({
+      sampling: /*#__PURE__*/ Schema.optional(
+        /*#__PURE__*/ Schema.Struct({ createMessage: /*#__PURE__*/ Schema.optional(JsonObject) }, JsonObject)
+      ),
+      elicitation: /*#__PURE__*/ Schema.optional(
+        /*#__PURE__*/ Schema.Struct({ create: /*#__PURE__*/ Schema.optional(JsonObject) }, JsonObject)
+      )
     }, JsonObject))
   }, JsonObject))
 }, JsonObject).annotations({ identifier: "ClientCapabilities" })
@@ -407,28 +425,30 @@ export const ClientCapabilities = Schema.Struct({
 export interface ClientCapabilities extends Schema.Schema.Type<typeof ClientCapabilities> {}
 
 /** What a server supports. Open: non-standard capabilities survive decoding. @since 0.1.0 */
-export const ServerCapabilities = Schema.Struct({
-  experimental: Schema.optional(JsonObject),
+export const ServerCapabilities = /*#__PURE__*/ Schema.Struct({
+  experimental: /*#__PURE__*/ Schema.optional(JsonObject),
   /** Present if the server sends log messages. */
-  logging: Schema.optional(JsonObject),
+  logging: /*#__PURE__*/ Schema.optional(JsonObject),
   /** Present if the server completes arguments. Since 2025-03-26. */
-  completions: Schema.optional(JsonObject),
-  prompts: Schema.optional(Schema.Struct({
-    listChanged: Schema.optional(Schema.Boolean)
+  completions: /*#__PURE__*/ Schema.optional(JsonObject),
+  prompts: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Struct({
+    listChanged: /*#__PURE__*/ Schema.optional(Schema.Boolean)
   }, JsonObject)),
-  resources: Schema.optional(Schema.Struct({
-    subscribe: Schema.optional(Schema.Boolean),
-    listChanged: Schema.optional(Schema.Boolean)
+  resources: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Struct({
+    subscribe: /*#__PURE__*/ Schema.optional(Schema.Boolean),
+    listChanged: /*#__PURE__*/ Schema.optional(Schema.Boolean)
   }, JsonObject)),
-  tools: Schema.optional(Schema.Struct({
-    listChanged: Schema.optional(Schema.Boolean)
+  tools: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Struct({
+    listChanged: /*#__PURE__*/ Schema.optional(Schema.Boolean)
   }, JsonObject)),
   /** Present if the server supports task-augmented requests. Since 2025-11-25. */
-  tasks: Schema.optional(Schema.Struct({
-    list: Schema.optional(JsonObject),
-    cancel: Schema.optional(JsonObject),
-    requests: Schema.optional(Schema.Struct({
-      tools: Schema.optional(Schema.Struct({ call: Schema.optional(JsonObject) }, JsonObject))
+  tasks: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Struct({
+    list: /*#__PURE__*/ Schema.optional(JsonObject),
+    cancel: /*#__PURE__*/ Schema.optional(JsonObject),
+    requests: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Struct({
+      tools: /*#__PURE__*/ Schema.optional(
+        /*#__PURE__*/ Schema.Struct({ call: /*#__PURE__*/ Schema.optional(JsonObject) }, JsonObject)
+      )
     }, JsonObject))
   }, JsonObject))
 }, JsonObject).annotations({ identifier: "ServerCapabilities" })
@@ -437,7 +457,7 @@ export const ServerCapabilities = Schema.Struct({
 export interface ServerCapabilities extends Schema.Schema.Type<typeof ServerCapabilities> {}
 
 /** Params of `initialize`. @since 0.1.0 */
-export const InitializeRequestParams = Schema.Struct({
+export const InitializeRequestParams = /*#__PURE__*/ Schema.Struct({
   _meta: Meta,
   /** The newest version the client supports: any string, so that unknown versions can be negotiated down. */
   protocolVersion: Schema.String,
@@ -449,8 +469,8 @@ export const InitializeRequestParams = Schema.Struct({
 export interface InitializeRequestParams extends Schema.Schema.Type<typeof InitializeRequestParams> {}
 
 /** The client's first request. @since 0.1.0 */
-export const InitializeRequest = Schema.Struct({
-  method: Schema.Literal("initialize"),
+export const InitializeRequest = /*#__PURE__*/ Schema.Struct({
+  method: /*#__PURE__*/ Schema.Literal("initialize"),
   params: InitializeRequestParams
 }).annotations({ identifier: "InitializeRequest" })
 
@@ -458,23 +478,23 @@ export const InitializeRequest = Schema.Struct({
 export interface InitializeRequest extends Schema.Schema.Type<typeof InitializeRequest> {}
 
 /** The server's answer to `initialize`. @since 0.1.0 */
-export const InitializeResult = Schema.Struct({
+export const InitializeResult = /*#__PURE__*/ Schema.Struct({
   _meta: Meta,
   /** The version the server chose; the client disconnects if it cannot speak it. */
   protocolVersion: Schema.String,
   capabilities: ServerCapabilities,
   serverInfo: Implementation,
   /** How to use the server: a hint for the model. */
-  instructions: Schema.optional(Schema.String)
+  instructions: /*#__PURE__*/ Schema.optional(Schema.String)
 }).annotations({ identifier: "InitializeResult" })
 
 /** @since 0.1.0 */
 export interface InitializeResult extends Schema.Schema.Type<typeof InitializeResult> {}
 
 /** The client is done initializing. @since 0.1.0 */
-export const InitializedNotification = Schema.Struct({
-  method: Schema.Literal("notifications/initialized"),
-  params: Schema.optional(NotificationParams)
+export const InitializedNotification = /*#__PURE__*/ Schema.Struct({
+  method: /*#__PURE__*/ Schema.Literal("notifications/initialized"),
+  params: /*#__PURE__*/ Schema.optional(NotificationParams)
 }).annotations({ identifier: "InitializedNotification" })
 
 /** @since 0.1.0 */
@@ -485,31 +505,31 @@ export interface InitializedNotification extends Schema.Schema.Type<typeof Initi
 // -------------------------------------------------------------------------------------------------
 
 /** Either side checks that the other is alive. @since 0.1.0 */
-export const PingRequest = Schema.Struct({
-  method: Schema.Literal("ping"),
-  params: Schema.optional(RequestParams)
+export const PingRequest = /*#__PURE__*/ Schema.Struct({
+  method: /*#__PURE__*/ Schema.Literal("ping"),
+  params: /*#__PURE__*/ Schema.optional(RequestParams)
 }).annotations({ identifier: "PingRequest" })
 
 /** @since 0.1.0 */
 export interface PingRequest extends Schema.Schema.Type<typeof PingRequest> {}
 
 /** Params of `notifications/progress`. @since 0.1.0 */
-export const ProgressNotificationParams = Schema.Struct({
+export const ProgressNotificationParams = /*#__PURE__*/ Schema.Struct({
   _meta: Meta,
   progressToken: ProgressToken,
   /** Progress so far; increases with every notification. */
   progress: Schema.Number,
-  total: Schema.optional(Schema.Number),
+  total: /*#__PURE__*/ Schema.optional(Schema.Number),
   /** Since 2025-03-26. */
-  message: Schema.optional(Schema.String)
+  message: /*#__PURE__*/ Schema.optional(Schema.String)
 }).annotations({ identifier: "ProgressNotificationParams" })
 
 /** @since 0.1.0 */
 export interface ProgressNotificationParams extends Schema.Schema.Type<typeof ProgressNotificationParams> {}
 
 /** Progress of a long-running request. @since 0.1.0 */
-export const ProgressNotification = Schema.Struct({
-  method: Schema.Literal("notifications/progress"),
+export const ProgressNotification = /*#__PURE__*/ Schema.Struct({
+  method: /*#__PURE__*/ Schema.Literal("notifications/progress"),
   params: ProgressNotificationParams
 }).annotations({ identifier: "ProgressNotification" })
 
@@ -517,29 +537,29 @@ export const ProgressNotification = Schema.Struct({
 export interface ProgressNotification extends Schema.Schema.Type<typeof ProgressNotification> {}
 
 /** Params of a paginated list request. @since 0.1.0 */
-export const PaginatedRequestParams = Schema.Struct({
+export const PaginatedRequestParams = /*#__PURE__*/ Schema.Struct({
   _meta: Meta,
   /** Continue after this position. */
-  cursor: Schema.optional(Cursor)
+  cursor: /*#__PURE__*/ Schema.optional(Cursor)
 }).annotations({ identifier: "PaginatedRequestParams" })
 
 /** @since 0.1.0 */
 export interface PaginatedRequestParams extends Schema.Schema.Type<typeof PaginatedRequestParams> {}
 
 /** Any paginated list request. @since 0.1.0 */
-export const PaginatedRequest = Schema.Struct({
+export const PaginatedRequest = /*#__PURE__*/ Schema.Struct({
   method: Schema.String,
-  params: Schema.optional(PaginatedRequestParams)
+  params: /*#__PURE__*/ Schema.optional(PaginatedRequestParams)
 }).annotations({ identifier: "PaginatedRequest" })
 
 /** @since 0.1.0 */
 export interface PaginatedRequest extends Schema.Schema.Type<typeof PaginatedRequest> {}
 
 /** Fields common to paginated results. @since 0.1.0 */
-export const PaginatedResult = Schema.Struct({
+export const PaginatedResult = /*#__PURE__*/ Schema.Struct({
   _meta: Meta,
   /** Present when more results may follow. */
-  nextCursor: Schema.optional(Cursor)
+  nextCursor: /*#__PURE__*/ Schema.optional(Cursor)
 }).annotations({ identifier: "PaginatedResult" })
 
 /** @since 0.1.0 */
@@ -550,28 +570,28 @@ export interface PaginatedResult extends Schema.Schema.Type<typeof PaginatedResu
 // -------------------------------------------------------------------------------------------------
 
 /** The sender or recipient of a message. @since 0.1.0 */
-export const Role = Schema.Literal("user", "assistant").annotations({ identifier: "Role" })
+export const Role = /*#__PURE__*/ Schema.Literal("user", "assistant").annotations({ identifier: "Role" })
 
 /** @since 0.1.0 */
 export type Role = typeof Role.Type
 
 /** Hints to the client on how to use or show an object. Since 2025-03-26 (an inline object before). @since 0.1.0 */
-export const Annotations = Schema.Struct({
-  audience: Schema.optional(Schema.Array(Role)),
+export const Annotations = /*#__PURE__*/ Schema.Struct({
+  audience: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Role)),
   /** 0 (optional) to 1 (effectively required). */
-  priority: Schema.optional(UnitInterval),
+  priority: /*#__PURE__*/ Schema.optional(UnitInterval),
   /** ISO 8601 time of last modification. Since 2025-06-18. */
-  lastModified: Schema.optional(Schema.String)
+  lastModified: /*#__PURE__*/ Schema.optional(Schema.String)
 }).annotations({ identifier: "Annotations" })
 
 /** @since 0.1.0 */
 export interface Annotations extends Schema.Schema.Type<typeof Annotations> {}
 
 /** Text for or from a model. @since 0.1.0 */
-export const TextContent = Schema.Struct({
-  type: Schema.Literal("text"),
+export const TextContent = /*#__PURE__*/ Schema.Struct({
+  type: /*#__PURE__*/ Schema.Literal("text"),
   text: Schema.String,
-  annotations: Schema.optional(Annotations),
+  annotations: /*#__PURE__*/ Schema.optional(Annotations),
   /** Since 2025-06-18. */
   _meta: Meta
 }).annotations({ identifier: "TextContent" })
@@ -580,12 +600,12 @@ export const TextContent = Schema.Struct({
 export interface TextContent extends Schema.Schema.Type<typeof TextContent> {}
 
 /** An image for or from a model. @since 0.1.0 */
-export const ImageContent = Schema.Struct({
-  type: Schema.Literal("image"),
+export const ImageContent = /*#__PURE__*/ Schema.Struct({
+  type: /*#__PURE__*/ Schema.Literal("image"),
   /** Base64-encoded image data. */
   data: Schema.String,
   mimeType: Schema.String,
-  annotations: Schema.optional(Annotations),
+  annotations: /*#__PURE__*/ Schema.optional(Annotations),
   /** Since 2025-06-18. */
   _meta: Meta
 }).annotations({ identifier: "ImageContent" })
@@ -594,12 +614,12 @@ export const ImageContent = Schema.Struct({
 export interface ImageContent extends Schema.Schema.Type<typeof ImageContent> {}
 
 /** Audio for or from a model. Since 2025-03-26. @since 0.1.0 */
-export const AudioContent = Schema.Struct({
-  type: Schema.Literal("audio"),
+export const AudioContent = /*#__PURE__*/ Schema.Struct({
+  type: /*#__PURE__*/ Schema.Literal("audio"),
   /** Base64-encoded audio data. */
   data: Schema.String,
   mimeType: Schema.String,
-  annotations: Schema.optional(Annotations),
+  annotations: /*#__PURE__*/ Schema.optional(Annotations),
   /** Since 2025-06-18. */
   _meta: Meta
 }).annotations({ identifier: "AudioContent" })
@@ -608,9 +628,9 @@ export const AudioContent = Schema.Struct({
 export interface AudioContent extends Schema.Schema.Type<typeof AudioContent> {}
 
 /** Fields common to the contents of a resource. @since 0.1.0 */
-export const ResourceContents = Schema.Struct({
+export const ResourceContents = /*#__PURE__*/ Schema.Struct({
   uri: Schema.String,
-  mimeType: Schema.optional(Schema.String),
+  mimeType: /*#__PURE__*/ Schema.optional(Schema.String),
   /** Since 2025-06-18. */
   _meta: Meta
 }).annotations({ identifier: "ResourceContents" })
@@ -619,7 +639,7 @@ export const ResourceContents = Schema.Struct({
 export interface ResourceContents extends Schema.Schema.Type<typeof ResourceContents> {}
 
 /** The contents of a textual resource. @since 0.1.0 */
-export const TextResourceContents = Schema.Struct({
+export const TextResourceContents = /*#__PURE__*/ Schema.Struct({
   ...ResourceContents.fields,
   text: Schema.String
 }).annotations({ identifier: "TextResourceContents" })
@@ -628,7 +648,7 @@ export const TextResourceContents = Schema.Struct({
 export interface TextResourceContents extends Schema.Schema.Type<typeof TextResourceContents> {}
 
 /** The contents of a binary resource. @since 0.1.0 */
-export const BlobResourceContents = Schema.Struct({
+export const BlobResourceContents = /*#__PURE__*/ Schema.Struct({
   ...ResourceContents.fields,
   /** Base64-encoded bytes. */
   blob: Schema.String
@@ -637,18 +657,18 @@ export const BlobResourceContents = Schema.Struct({
 /** @since 0.1.0 */
 export interface BlobResourceContents extends Schema.Schema.Type<typeof BlobResourceContents> {}
 
-const AnyResourceContents = Schema.Union(TextResourceContents, BlobResourceContents)
+const AnyResourceContents = /*#__PURE__*/ Schema.Union(TextResourceContents, BlobResourceContents)
 
 /** A resource the server can read. @since 0.1.0 */
-export const Resource = Schema.Struct({
+export const Resource = /*#__PURE__*/ Schema.Struct({
   ...BaseMetadata.fields,
   ...Icons.fields,
   uri: Schema.String,
-  description: Schema.optional(Schema.String),
-  mimeType: Schema.optional(Schema.String),
-  annotations: Schema.optional(Annotations),
+  description: /*#__PURE__*/ Schema.optional(Schema.String),
+  mimeType: /*#__PURE__*/ Schema.optional(Schema.String),
+  annotations: /*#__PURE__*/ Schema.optional(Annotations),
   /** Size of the raw content in bytes. */
-  size: Schema.optional(Schema.Number),
+  size: /*#__PURE__*/ Schema.optional(Schema.Number),
   /** Since 2025-06-18. */
   _meta: Meta
 }).annotations({ identifier: "Resource" })
@@ -657,14 +677,14 @@ export const Resource = Schema.Struct({
 export interface Resource extends Schema.Schema.Type<typeof Resource> {}
 
 /** A family of resources described by an RFC 6570 URI template. @since 0.1.0 */
-export const ResourceTemplate = Schema.Struct({
+export const ResourceTemplate = /*#__PURE__*/ Schema.Struct({
   ...BaseMetadata.fields,
   ...Icons.fields,
   uriTemplate: Schema.String,
-  description: Schema.optional(Schema.String),
+  description: /*#__PURE__*/ Schema.optional(Schema.String),
   /** Only when every matching resource has this type. */
-  mimeType: Schema.optional(Schema.String),
-  annotations: Schema.optional(Annotations),
+  mimeType: /*#__PURE__*/ Schema.optional(Schema.String),
+  annotations: /*#__PURE__*/ Schema.optional(Annotations),
   /** Since 2025-06-18. */
   _meta: Meta
 }).annotations({ identifier: "ResourceTemplate" })
@@ -673,8 +693,8 @@ export const ResourceTemplate = Schema.Struct({
 export interface ResourceTemplate extends Schema.Schema.Type<typeof ResourceTemplate> {}
 
 /** A link to a resource, in a prompt or tool result. Since 2025-06-18. @since 0.1.0 */
-export const ResourceLink = Schema.Struct({
-  type: Schema.Literal("resource_link"),
+export const ResourceLink = /*#__PURE__*/ Schema.Struct({
+  type: /*#__PURE__*/ Schema.Literal("resource_link"),
   ...Resource.fields
 }).annotations({ identifier: "ResourceLink" })
 
@@ -682,10 +702,10 @@ export const ResourceLink = Schema.Struct({
 export interface ResourceLink extends Schema.Schema.Type<typeof ResourceLink> {}
 
 /** A resource's contents, embedded in a prompt or tool result. @since 0.1.0 */
-export const EmbeddedResource = Schema.Struct({
-  type: Schema.Literal("resource"),
+export const EmbeddedResource = /*#__PURE__*/ Schema.Struct({
+  type: /*#__PURE__*/ Schema.Literal("resource"),
   resource: AnyResourceContents,
-  annotations: Schema.optional(Annotations),
+  annotations: /*#__PURE__*/ Schema.optional(Annotations),
   /** Since 2025-06-18. */
   _meta: Meta
 }).annotations({ identifier: "EmbeddedResource" })
@@ -694,7 +714,13 @@ export const EmbeddedResource = Schema.Struct({
 export interface EmbeddedResource extends Schema.Schema.Type<typeof EmbeddedResource> {}
 
 /** Content of a prompt message or tool result (`audio` since 2025-03-26, `resource_link` since 2025-06-18). @since 0.1.0 */
-export const ContentBlock = Schema.Union(TextContent, ImageContent, AudioContent, ResourceLink, EmbeddedResource)
+export const ContentBlock = /*#__PURE__*/ Schema.Union(
+  TextContent,
+  ImageContent,
+  AudioContent,
+  ResourceLink,
+  EmbeddedResource
+)
   .annotations({ identifier: "ContentBlock" })
 
 /** @since 0.1.0 */
@@ -705,43 +731,43 @@ export type ContentBlock = typeof ContentBlock.Type
 // -------------------------------------------------------------------------------------------------
 
 /** The client lists resources. @since 0.1.0 */
-export const ListResourcesRequest = Schema.Struct({
-  method: Schema.Literal("resources/list"),
-  params: Schema.optional(PaginatedRequestParams)
+export const ListResourcesRequest = /*#__PURE__*/ Schema.Struct({
+  method: /*#__PURE__*/ Schema.Literal("resources/list"),
+  params: /*#__PURE__*/ Schema.optional(PaginatedRequestParams)
 }).annotations({ identifier: "ListResourcesRequest" })
 
 /** @since 0.1.0 */
 export interface ListResourcesRequest extends Schema.Schema.Type<typeof ListResourcesRequest> {}
 
 /** The answer to `resources/list`. @since 0.1.0 */
-export const ListResourcesResult = Schema.Struct({
+export const ListResourcesResult = /*#__PURE__*/ Schema.Struct({
   ...PaginatedResult.fields,
-  resources: Schema.Array(Resource)
+  resources: /*#__PURE__*/ Schema.Array(Resource)
 }).annotations({ identifier: "ListResourcesResult" })
 
 /** @since 0.1.0 */
 export interface ListResourcesResult extends Schema.Schema.Type<typeof ListResourcesResult> {}
 
 /** The client lists resource templates. @since 0.1.0 */
-export const ListResourceTemplatesRequest = Schema.Struct({
-  method: Schema.Literal("resources/templates/list"),
-  params: Schema.optional(PaginatedRequestParams)
+export const ListResourceTemplatesRequest = /*#__PURE__*/ Schema.Struct({
+  method: /*#__PURE__*/ Schema.Literal("resources/templates/list"),
+  params: /*#__PURE__*/ Schema.optional(PaginatedRequestParams)
 }).annotations({ identifier: "ListResourceTemplatesRequest" })
 
 /** @since 0.1.0 */
 export interface ListResourceTemplatesRequest extends Schema.Schema.Type<typeof ListResourceTemplatesRequest> {}
 
 /** The answer to `resources/templates/list`. @since 0.1.0 */
-export const ListResourceTemplatesResult = Schema.Struct({
+export const ListResourceTemplatesResult = /*#__PURE__*/ Schema.Struct({
   ...PaginatedResult.fields,
-  resourceTemplates: Schema.Array(ResourceTemplate)
+  resourceTemplates: /*#__PURE__*/ Schema.Array(ResourceTemplate)
 }).annotations({ identifier: "ListResourceTemplatesResult" })
 
 /** @since 0.1.0 */
 export interface ListResourceTemplatesResult extends Schema.Schema.Type<typeof ListResourceTemplatesResult> {}
 
 /** Params common to requests about one resource. @since 0.1.0 */
-export const ResourceRequestParams = Schema.Struct({
+export const ResourceRequestParams = /*#__PURE__*/ Schema.Struct({
   _meta: Meta,
   uri: Schema.String
 }).annotations({ identifier: "ResourceRequestParams" })
@@ -750,7 +776,7 @@ export const ResourceRequestParams = Schema.Struct({
 export interface ResourceRequestParams extends Schema.Schema.Type<typeof ResourceRequestParams> {}
 
 /** Params of `resources/read`. @since 0.1.0 */
-export const ReadResourceRequestParams = Schema.Struct(ResourceRequestParams.fields).annotations({
+export const ReadResourceRequestParams = /*#__PURE__*/ Schema.Struct(ResourceRequestParams.fields).annotations({
   identifier: "ReadResourceRequestParams"
 })
 
@@ -758,8 +784,8 @@ export const ReadResourceRequestParams = Schema.Struct(ResourceRequestParams.fie
 export interface ReadResourceRequestParams extends Schema.Schema.Type<typeof ReadResourceRequestParams> {}
 
 /** The client reads a resource. @since 0.1.0 */
-export const ReadResourceRequest = Schema.Struct({
-  method: Schema.Literal("resources/read"),
+export const ReadResourceRequest = /*#__PURE__*/ Schema.Struct({
+  method: /*#__PURE__*/ Schema.Literal("resources/read"),
   params: ReadResourceRequestParams
 }).annotations({ identifier: "ReadResourceRequest" })
 
@@ -767,25 +793,25 @@ export const ReadResourceRequest = Schema.Struct({
 export interface ReadResourceRequest extends Schema.Schema.Type<typeof ReadResourceRequest> {}
 
 /** The answer to `resources/read`. @since 0.1.0 */
-export const ReadResourceResult = Schema.Struct({
+export const ReadResourceResult = /*#__PURE__*/ Schema.Struct({
   _meta: Meta,
-  contents: Schema.Array(AnyResourceContents)
+  contents: /*#__PURE__*/ Schema.Array(AnyResourceContents)
 }).annotations({ identifier: "ReadResourceResult" })
 
 /** @since 0.1.0 */
 export interface ReadResourceResult extends Schema.Schema.Type<typeof ReadResourceResult> {}
 
 /** The server's resource list changed. @since 0.1.0 */
-export const ResourceListChangedNotification = Schema.Struct({
-  method: Schema.Literal("notifications/resources/list_changed"),
-  params: Schema.optional(NotificationParams)
+export const ResourceListChangedNotification = /*#__PURE__*/ Schema.Struct({
+  method: /*#__PURE__*/ Schema.Literal("notifications/resources/list_changed"),
+  params: /*#__PURE__*/ Schema.optional(NotificationParams)
 }).annotations({ identifier: "ResourceListChangedNotification" })
 
 /** @since 0.1.0 */
 export interface ResourceListChangedNotification extends Schema.Schema.Type<typeof ResourceListChangedNotification> {}
 
 /** Params of `resources/subscribe`. @since 0.1.0 */
-export const SubscribeRequestParams = Schema.Struct(ResourceRequestParams.fields).annotations({
+export const SubscribeRequestParams = /*#__PURE__*/ Schema.Struct(ResourceRequestParams.fields).annotations({
   identifier: "SubscribeRequestParams"
 })
 
@@ -793,8 +819,8 @@ export const SubscribeRequestParams = Schema.Struct(ResourceRequestParams.fields
 export interface SubscribeRequestParams extends Schema.Schema.Type<typeof SubscribeRequestParams> {}
 
 /** The client asks for `notifications/resources/updated` about a resource. @since 0.1.0 */
-export const SubscribeRequest = Schema.Struct({
-  method: Schema.Literal("resources/subscribe"),
+export const SubscribeRequest = /*#__PURE__*/ Schema.Struct({
+  method: /*#__PURE__*/ Schema.Literal("resources/subscribe"),
   params: SubscribeRequestParams
 }).annotations({ identifier: "SubscribeRequest" })
 
@@ -802,7 +828,7 @@ export const SubscribeRequest = Schema.Struct({
 export interface SubscribeRequest extends Schema.Schema.Type<typeof SubscribeRequest> {}
 
 /** Params of `resources/unsubscribe`. @since 0.1.0 */
-export const UnsubscribeRequestParams = Schema.Struct(ResourceRequestParams.fields).annotations({
+export const UnsubscribeRequestParams = /*#__PURE__*/ Schema.Struct(ResourceRequestParams.fields).annotations({
   identifier: "UnsubscribeRequestParams"
 })
 
@@ -810,8 +836,8 @@ export const UnsubscribeRequestParams = Schema.Struct(ResourceRequestParams.fiel
 export interface UnsubscribeRequestParams extends Schema.Schema.Type<typeof UnsubscribeRequestParams> {}
 
 /** The client ends a subscription. @since 0.1.0 */
-export const UnsubscribeRequest = Schema.Struct({
-  method: Schema.Literal("resources/unsubscribe"),
+export const UnsubscribeRequest = /*#__PURE__*/ Schema.Struct({
+  method: /*#__PURE__*/ Schema.Literal("resources/unsubscribe"),
   params: UnsubscribeRequestParams
 }).annotations({ identifier: "UnsubscribeRequest" })
 
@@ -819,7 +845,7 @@ export const UnsubscribeRequest = Schema.Struct({
 export interface UnsubscribeRequest extends Schema.Schema.Type<typeof UnsubscribeRequest> {}
 
 /** Params of `notifications/resources/updated`. @since 0.1.0 */
-export const ResourceUpdatedNotificationParams = Schema.Struct({
+export const ResourceUpdatedNotificationParams = /*#__PURE__*/ Schema.Struct({
   _meta: Meta,
   /** The changed resource: possibly a sub-resource of the subscribed one. */
   uri: Schema.String
@@ -831,8 +857,8 @@ export interface ResourceUpdatedNotificationParams
 {}
 
 /** A subscribed resource changed. @since 0.1.0 */
-export const ResourceUpdatedNotification = Schema.Struct({
-  method: Schema.Literal("notifications/resources/updated"),
+export const ResourceUpdatedNotification = /*#__PURE__*/ Schema.Struct({
+  method: /*#__PURE__*/ Schema.Literal("notifications/resources/updated"),
   params: ResourceUpdatedNotificationParams
 }).annotations({ identifier: "ResourceUpdatedNotification" })
 
@@ -844,21 +870,21 @@ export interface ResourceUpdatedNotification extends Schema.Schema.Type<typeof R
 // -------------------------------------------------------------------------------------------------
 
 /** An argument a prompt accepts. @since 0.1.0 */
-export const PromptArgument = Schema.Struct({
+export const PromptArgument = /*#__PURE__*/ Schema.Struct({
   ...BaseMetadata.fields,
-  description: Schema.optional(Schema.String),
-  required: Schema.optional(Schema.Boolean)
+  description: /*#__PURE__*/ Schema.optional(Schema.String),
+  required: /*#__PURE__*/ Schema.optional(Schema.Boolean)
 }).annotations({ identifier: "PromptArgument" })
 
 /** @since 0.1.0 */
 export interface PromptArgument extends Schema.Schema.Type<typeof PromptArgument> {}
 
 /** A prompt or prompt template the server offers. @since 0.1.0 */
-export const Prompt = Schema.Struct({
+export const Prompt = /*#__PURE__*/ Schema.Struct({
   ...BaseMetadata.fields,
   ...Icons.fields,
-  description: Schema.optional(Schema.String),
-  arguments: Schema.optional(Schema.Array(PromptArgument)),
+  description: /*#__PURE__*/ Schema.optional(Schema.String),
+  arguments: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(PromptArgument)),
   /** Since 2025-06-18. */
   _meta: Meta
 }).annotations({ identifier: "Prompt" })
@@ -867,7 +893,7 @@ export const Prompt = Schema.Struct({
 export interface Prompt extends Schema.Schema.Type<typeof Prompt> {}
 
 /** One message of a prompt. @since 0.1.0 */
-export const PromptMessage = Schema.Struct({
+export const PromptMessage = /*#__PURE__*/ Schema.Struct({
   role: Role,
   content: ContentBlock
 }).annotations({ identifier: "PromptMessage" })
@@ -876,37 +902,37 @@ export const PromptMessage = Schema.Struct({
 export interface PromptMessage extends Schema.Schema.Type<typeof PromptMessage> {}
 
 /** The client lists prompts. @since 0.1.0 */
-export const ListPromptsRequest = Schema.Struct({
-  method: Schema.Literal("prompts/list"),
-  params: Schema.optional(PaginatedRequestParams)
+export const ListPromptsRequest = /*#__PURE__*/ Schema.Struct({
+  method: /*#__PURE__*/ Schema.Literal("prompts/list"),
+  params: /*#__PURE__*/ Schema.optional(PaginatedRequestParams)
 }).annotations({ identifier: "ListPromptsRequest" })
 
 /** @since 0.1.0 */
 export interface ListPromptsRequest extends Schema.Schema.Type<typeof ListPromptsRequest> {}
 
 /** The answer to `prompts/list`. @since 0.1.0 */
-export const ListPromptsResult = Schema.Struct({
+export const ListPromptsResult = /*#__PURE__*/ Schema.Struct({
   ...PaginatedResult.fields,
-  prompts: Schema.Array(Prompt)
+  prompts: /*#__PURE__*/ Schema.Array(Prompt)
 }).annotations({ identifier: "ListPromptsResult" })
 
 /** @since 0.1.0 */
 export interface ListPromptsResult extends Schema.Schema.Type<typeof ListPromptsResult> {}
 
 /** Params of `prompts/get`. @since 0.1.0 */
-export const GetPromptRequestParams = Schema.Struct({
+export const GetPromptRequestParams = /*#__PURE__*/ Schema.Struct({
   _meta: Meta,
   name: Schema.String,
   /** Values for the prompt's template arguments. */
-  arguments: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.String }))
+  arguments: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.String }))
 }).annotations({ identifier: "GetPromptRequestParams" })
 
 /** @since 0.1.0 */
 export interface GetPromptRequestParams extends Schema.Schema.Type<typeof GetPromptRequestParams> {}
 
 /** The client gets a prompt. @since 0.1.0 */
-export const GetPromptRequest = Schema.Struct({
-  method: Schema.Literal("prompts/get"),
+export const GetPromptRequest = /*#__PURE__*/ Schema.Struct({
+  method: /*#__PURE__*/ Schema.Literal("prompts/get"),
   params: GetPromptRequestParams
 }).annotations({ identifier: "GetPromptRequest" })
 
@@ -914,19 +940,19 @@ export const GetPromptRequest = Schema.Struct({
 export interface GetPromptRequest extends Schema.Schema.Type<typeof GetPromptRequest> {}
 
 /** The answer to `prompts/get`. @since 0.1.0 */
-export const GetPromptResult = Schema.Struct({
+export const GetPromptResult = /*#__PURE__*/ Schema.Struct({
   _meta: Meta,
-  description: Schema.optional(Schema.String),
-  messages: Schema.Array(PromptMessage)
+  description: /*#__PURE__*/ Schema.optional(Schema.String),
+  messages: /*#__PURE__*/ Schema.Array(PromptMessage)
 }).annotations({ identifier: "GetPromptResult" })
 
 /** @since 0.1.0 */
 export interface GetPromptResult extends Schema.Schema.Type<typeof GetPromptResult> {}
 
 /** The server's prompt list changed. @since 0.1.0 */
-export const PromptListChangedNotification = Schema.Struct({
-  method: Schema.Literal("notifications/prompts/list_changed"),
-  params: Schema.optional(NotificationParams)
+export const PromptListChangedNotification = /*#__PURE__*/ Schema.Struct({
+  method: /*#__PURE__*/ Schema.Literal("notifications/prompts/list_changed"),
+  params: /*#__PURE__*/ Schema.optional(NotificationParams)
 }).annotations({ identifier: "PromptListChangedNotification" })
 
 /** @since 0.1.0 */
@@ -937,25 +963,25 @@ export interface PromptListChangedNotification extends Schema.Schema.Type<typeof
 // -------------------------------------------------------------------------------------------------
 
 /** Untrusted hints on a tool's behaviour. Since 2025-03-26. @since 0.1.0 */
-export const ToolAnnotations = Schema.Struct({
-  title: Schema.optional(Schema.String),
+export const ToolAnnotations = /*#__PURE__*/ Schema.Struct({
+  title: /*#__PURE__*/ Schema.optional(Schema.String),
   /** The tool does not modify its environment (default false). */
-  readOnlyHint: Schema.optional(Schema.Boolean),
+  readOnlyHint: /*#__PURE__*/ Schema.optional(Schema.Boolean),
   /** Updates may be destructive rather than additive (default true). */
-  destructiveHint: Schema.optional(Schema.Boolean),
+  destructiveHint: /*#__PURE__*/ Schema.optional(Schema.Boolean),
   /** Repeated calls with the same arguments have no further effect (default false). */
-  idempotentHint: Schema.optional(Schema.Boolean),
+  idempotentHint: /*#__PURE__*/ Schema.optional(Schema.Boolean),
   /** The tool interacts with an open world of external entities (default true). */
-  openWorldHint: Schema.optional(Schema.Boolean)
+  openWorldHint: /*#__PURE__*/ Schema.optional(Schema.Boolean)
 }).annotations({ identifier: "ToolAnnotations" })
 
 /** @since 0.1.0 */
 export interface ToolAnnotations extends Schema.Schema.Type<typeof ToolAnnotations> {}
 
 /** How a tool may be executed. Since 2025-11-25. @since 0.1.0 */
-export const ToolExecution = Schema.Struct({
+export const ToolExecution = /*#__PURE__*/ Schema.Struct({
   /** Whether the tool runs as a task (default `"forbidden"`). */
-  taskSupport: Schema.optional(Schema.Literal("forbidden", "optional", "required"))
+  taskSupport: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("forbidden", "optional", "required"))
 }).annotations({ identifier: "ToolExecution" })
 
 /** @since 0.1.0 */
@@ -967,29 +993,29 @@ export interface ToolExecution extends Schema.Schema.Type<typeof ToolExecution> 
  *
  * @since 0.1.0
  */
-export const ObjectJsonSchema = Schema.Struct({
+export const ObjectJsonSchema = /*#__PURE__*/ Schema.Struct({
   /** The dialect; JSON Schema 2020-12 when absent. Since 2025-11-25. */
-  $schema: Schema.optional(Schema.String),
-  type: Schema.Literal("object"),
-  properties: Schema.optional(JsonObject),
-  required: Schema.optional(Schema.Array(Schema.String))
+  $schema: /*#__PURE__*/ Schema.optional(Schema.String),
+  type: /*#__PURE__*/ Schema.Literal("object"),
+  properties: /*#__PURE__*/ Schema.optional(JsonObject),
+  required: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String))
 }, JsonObject).annotations({ identifier: "ObjectJsonSchema" })
 
 /** @since 0.1.0 */
 export interface ObjectJsonSchema extends Schema.Schema.Type<typeof ObjectJsonSchema> {}
 
 /** A tool the client can call. @since 0.1.0 */
-export const Tool = Schema.Struct({
+export const Tool = /*#__PURE__*/ Schema.Struct({
   ...BaseMetadata.fields,
   ...Icons.fields,
-  description: Schema.optional(Schema.String),
+  description: /*#__PURE__*/ Schema.optional(Schema.String),
   inputSchema: ObjectJsonSchema,
   /** Since 2025-11-25. */
-  execution: Schema.optional(ToolExecution),
+  execution: /*#__PURE__*/ Schema.optional(ToolExecution),
   /** The shape of `structuredContent` in results. Since 2025-06-18. */
-  outputSchema: Schema.optional(ObjectJsonSchema),
+  outputSchema: /*#__PURE__*/ Schema.optional(ObjectJsonSchema),
   /** Since 2025-03-26. */
-  annotations: Schema.optional(ToolAnnotations),
+  annotations: /*#__PURE__*/ Schema.optional(ToolAnnotations),
   /** Since 2025-06-18. */
   _meta: Meta
 }).annotations({ identifier: "Tool" })
@@ -998,36 +1024,36 @@ export const Tool = Schema.Struct({
 export interface Tool extends Schema.Schema.Type<typeof Tool> {}
 
 /** The client lists tools. @since 0.1.0 */
-export const ListToolsRequest = Schema.Struct({
-  method: Schema.Literal("tools/list"),
-  params: Schema.optional(PaginatedRequestParams)
+export const ListToolsRequest = /*#__PURE__*/ Schema.Struct({
+  method: /*#__PURE__*/ Schema.Literal("tools/list"),
+  params: /*#__PURE__*/ Schema.optional(PaginatedRequestParams)
 }).annotations({ identifier: "ListToolsRequest" })
 
 /** @since 0.1.0 */
 export interface ListToolsRequest extends Schema.Schema.Type<typeof ListToolsRequest> {}
 
 /** The answer to `tools/list`. @since 0.1.0 */
-export const ListToolsResult = Schema.Struct({
+export const ListToolsResult = /*#__PURE__*/ Schema.Struct({
   ...PaginatedResult.fields,
-  tools: Schema.Array(Tool)
+  tools: /*#__PURE__*/ Schema.Array(Tool)
 }).annotations({ identifier: "ListToolsResult" })
 
 /** @since 0.1.0 */
 export interface ListToolsResult extends Schema.Schema.Type<typeof ListToolsResult> {}
 
 /** Params of `tools/call`. @since 0.1.0 */
-export const CallToolRequestParams = Schema.Struct({
+export const CallToolRequestParams = /*#__PURE__*/ Schema.Struct({
   ...TaskAugmentedRequestParams.fields,
   name: Schema.String,
-  arguments: Schema.optional(JsonObject)
+  arguments: /*#__PURE__*/ Schema.optional(JsonObject)
 }).annotations({ identifier: "CallToolRequestParams" })
 
 /** @since 0.1.0 */
 export interface CallToolRequestParams extends Schema.Schema.Type<typeof CallToolRequestParams> {}
 
 /** The client calls a tool. @since 0.1.0 */
-export const CallToolRequest = Schema.Struct({
-  method: Schema.Literal("tools/call"),
+export const CallToolRequest = /*#__PURE__*/ Schema.Struct({
+  method: /*#__PURE__*/ Schema.Literal("tools/call"),
   params: CallToolRequestParams
 }).annotations({ identifier: "CallToolRequest" })
 
@@ -1035,21 +1061,21 @@ export const CallToolRequest = Schema.Struct({
 export interface CallToolRequest extends Schema.Schema.Type<typeof CallToolRequest> {}
 
 /** The answer to `tools/call`; tool failures are reported here with `isError`, not as protocol errors. @since 0.1.0 */
-export const CallToolResult = Schema.Struct({
+export const CallToolResult = /*#__PURE__*/ Schema.Struct({
   _meta: Meta,
-  content: Schema.Array(ContentBlock),
+  content: /*#__PURE__*/ Schema.Array(ContentBlock),
   /** A JSON object matching the tool's `outputSchema`. Since 2025-06-18. */
-  structuredContent: Schema.optional(JsonObject),
-  isError: Schema.optional(Schema.Boolean)
+  structuredContent: /*#__PURE__*/ Schema.optional(JsonObject),
+  isError: /*#__PURE__*/ Schema.optional(Schema.Boolean)
 }).annotations({ identifier: "CallToolResult" })
 
 /** @since 0.1.0 */
 export interface CallToolResult extends Schema.Schema.Type<typeof CallToolResult> {}
 
 /** The server's tool list changed. @since 0.1.0 */
-export const ToolListChangedNotification = Schema.Struct({
-  method: Schema.Literal("notifications/tools/list_changed"),
-  params: Schema.optional(NotificationParams)
+export const ToolListChangedNotification = /*#__PURE__*/ Schema.Struct({
+  method: /*#__PURE__*/ Schema.Literal("notifications/tools/list_changed"),
+  params: /*#__PURE__*/ Schema.optional(NotificationParams)
 }).annotations({ identifier: "ToolListChangedNotification" })
 
 /** @since 0.1.0 */
@@ -1060,15 +1086,14 @@ export interface ToolListChangedNotification extends Schema.Schema.Type<typeof T
 // -------------------------------------------------------------------------------------------------
 
 /** The state of a task. Since 2025-11-25. @since 0.1.0 */
-export const TaskStatus = Schema.Literal("working", "input_required", "completed", "failed", "cancelled").annotations({
-  identifier: "TaskStatus"
-})
+export const TaskStatus = /*#__PURE__*/ Schema.Literal("working", "input_required", "completed", "failed", "cancelled")
+  .annotations({ identifier: "TaskStatus" })
 
 /** @since 0.1.0 */
 export type TaskStatus = typeof TaskStatus.Type
 
 /** The value under `_meta["io.modelcontextprotocol/related-task"]`. Since 2025-11-25. @since 0.1.0 */
-export const RelatedTaskMetadata = Schema.Struct({
+export const RelatedTaskMetadata = /*#__PURE__*/ Schema.Struct({
   taskId: Schema.String
 }).annotations({ identifier: "RelatedTaskMetadata" })
 
@@ -1076,25 +1101,25 @@ export const RelatedTaskMetadata = Schema.Struct({
 export interface RelatedTaskMetadata extends Schema.Schema.Type<typeof RelatedTaskMetadata> {}
 
 /** A task: a request running in the background. Since 2025-11-25. @since 0.1.0 */
-export const Task = Schema.Struct({
+export const Task = /*#__PURE__*/ Schema.Struct({
   taskId: Schema.String,
   status: TaskStatus,
-  statusMessage: Schema.optional(Schema.String),
+  statusMessage: /*#__PURE__*/ Schema.optional(Schema.String),
   /** ISO 8601. */
   createdAt: Schema.String,
   /** ISO 8601. */
   lastUpdatedAt: Schema.String,
   /** Retention in milliseconds from creation; `null` for unlimited. */
-  ttl: Schema.NullOr(Schema.Number),
+  ttl: /*#__PURE__*/ Schema.NullOr(Schema.Number),
   /** Suggested polling interval in milliseconds. */
-  pollInterval: Schema.optional(Schema.Number)
+  pollInterval: /*#__PURE__*/ Schema.optional(Schema.Number)
 }).annotations({ identifier: "Task" })
 
 /** @since 0.1.0 */
 export interface Task extends Schema.Schema.Type<typeof Task> {}
 
 /** The immediate answer to a task-augmented request. Since 2025-11-25. @since 0.1.0 */
-export const CreateTaskResult = Schema.Struct({
+export const CreateTaskResult = /*#__PURE__*/ Schema.Struct({
   _meta: Meta,
   task: Task
 }).annotations({ identifier: "CreateTaskResult" })
@@ -1103,7 +1128,7 @@ export const CreateTaskResult = Schema.Struct({
 export interface CreateTaskResult extends Schema.Schema.Type<typeof CreateTaskResult> {}
 
 /** Params of `tasks/get`. Since 2025-11-25. @since 0.1.0 */
-export const GetTaskRequestParams = Schema.Struct({
+export const GetTaskRequestParams = /*#__PURE__*/ Schema.Struct({
   _meta: Meta,
   taskId: Schema.String
 }).annotations({ identifier: "GetTaskRequestParams" })
@@ -1112,8 +1137,8 @@ export const GetTaskRequestParams = Schema.Struct({
 export interface GetTaskRequestParams extends Schema.Schema.Type<typeof GetTaskRequestParams> {}
 
 /** Asks for a task's state. Since 2025-11-25. @since 0.1.0 */
-export const GetTaskRequest = Schema.Struct({
-  method: Schema.Literal("tasks/get"),
+export const GetTaskRequest = /*#__PURE__*/ Schema.Struct({
+  method: /*#__PURE__*/ Schema.Literal("tasks/get"),
   params: GetTaskRequestParams
 }).annotations({ identifier: "GetTaskRequest" })
 
@@ -1121,7 +1146,7 @@ export const GetTaskRequest = Schema.Struct({
 export interface GetTaskRequest extends Schema.Schema.Type<typeof GetTaskRequest> {}
 
 /** The answer to `tasks/get`: the task itself. Since 2025-11-25. @since 0.1.0 */
-export const GetTaskResult = Schema.Struct({
+export const GetTaskResult = /*#__PURE__*/ Schema.Struct({
   _meta: Meta,
   ...Task.fields
 }).annotations({ identifier: "GetTaskResult" })
@@ -1130,7 +1155,7 @@ export const GetTaskResult = Schema.Struct({
 export interface GetTaskResult extends Schema.Schema.Type<typeof GetTaskResult> {}
 
 /** Params of `tasks/result`. Since 2025-11-25. @since 0.1.0 */
-export const GetTaskPayloadRequestParams = Schema.Struct({
+export const GetTaskPayloadRequestParams = /*#__PURE__*/ Schema.Struct({
   _meta: Meta,
   taskId: Schema.String
 }).annotations({ identifier: "GetTaskPayloadRequestParams" })
@@ -1139,8 +1164,8 @@ export const GetTaskPayloadRequestParams = Schema.Struct({
 export interface GetTaskPayloadRequestParams extends Schema.Schema.Type<typeof GetTaskPayloadRequestParams> {}
 
 /** Asks for the result of a finished task. Since 2025-11-25. @since 0.1.0 */
-export const GetTaskPayloadRequest = Schema.Struct({
-  method: Schema.Literal("tasks/result"),
+export const GetTaskPayloadRequest = /*#__PURE__*/ Schema.Struct({
+  method: /*#__PURE__*/ Schema.Literal("tasks/result"),
   params: GetTaskPayloadRequestParams
 }).annotations({ identifier: "GetTaskPayloadRequest" })
 
@@ -1153,7 +1178,7 @@ export interface GetTaskPayloadRequest extends Schema.Schema.Type<typeof GetTask
  *
  * @since 0.1.0
  */
-export const GetTaskPayloadResult = Schema.Struct({
+export const GetTaskPayloadResult = /*#__PURE__*/ Schema.Struct({
   _meta: Meta
 }, JsonObject).annotations({ identifier: "GetTaskPayloadResult" })
 
@@ -1161,7 +1186,7 @@ export const GetTaskPayloadResult = Schema.Struct({
 export interface GetTaskPayloadResult extends Schema.Schema.Type<typeof GetTaskPayloadResult> {}
 
 /** Params of `tasks/cancel`. Since 2025-11-25. @since 0.1.0 */
-export const CancelTaskRequestParams = Schema.Struct({
+export const CancelTaskRequestParams = /*#__PURE__*/ Schema.Struct({
   _meta: Meta,
   taskId: Schema.String
 }).annotations({ identifier: "CancelTaskRequestParams" })
@@ -1170,8 +1195,8 @@ export const CancelTaskRequestParams = Schema.Struct({
 export interface CancelTaskRequestParams extends Schema.Schema.Type<typeof CancelTaskRequestParams> {}
 
 /** Cancels a task. Since 2025-11-25. @since 0.1.0 */
-export const CancelTaskRequest = Schema.Struct({
-  method: Schema.Literal("tasks/cancel"),
+export const CancelTaskRequest = /*#__PURE__*/ Schema.Struct({
+  method: /*#__PURE__*/ Schema.Literal("tasks/cancel"),
   params: CancelTaskRequestParams
 }).annotations({ identifier: "CancelTaskRequest" })
 
@@ -1179,7 +1204,7 @@ export const CancelTaskRequest = Schema.Struct({
 export interface CancelTaskRequest extends Schema.Schema.Type<typeof CancelTaskRequest> {}
 
 /** The answer to `tasks/cancel`: the task after cancellation. Since 2025-11-25. @since 0.1.0 */
-export const CancelTaskResult = Schema.Struct({
+export const CancelTaskResult = /*#__PURE__*/ Schema.Struct({
   _meta: Meta,
   ...Task.fields
 }).annotations({ identifier: "CancelTaskResult" })
@@ -1188,25 +1213,25 @@ export const CancelTaskResult = Schema.Struct({
 export interface CancelTaskResult extends Schema.Schema.Type<typeof CancelTaskResult> {}
 
 /** Lists tasks. Since 2025-11-25. @since 0.1.0 */
-export const ListTasksRequest = Schema.Struct({
-  method: Schema.Literal("tasks/list"),
-  params: Schema.optional(PaginatedRequestParams)
+export const ListTasksRequest = /*#__PURE__*/ Schema.Struct({
+  method: /*#__PURE__*/ Schema.Literal("tasks/list"),
+  params: /*#__PURE__*/ Schema.optional(PaginatedRequestParams)
 }).annotations({ identifier: "ListTasksRequest" })
 
 /** @since 0.1.0 */
 export interface ListTasksRequest extends Schema.Schema.Type<typeof ListTasksRequest> {}
 
 /** The answer to `tasks/list`. Since 2025-11-25. @since 0.1.0 */
-export const ListTasksResult = Schema.Struct({
+export const ListTasksResult = /*#__PURE__*/ Schema.Struct({
   ...PaginatedResult.fields,
-  tasks: Schema.Array(Task)
+  tasks: /*#__PURE__*/ Schema.Array(Task)
 }).annotations({ identifier: "ListTasksResult" })
 
 /** @since 0.1.0 */
 export interface ListTasksResult extends Schema.Schema.Type<typeof ListTasksResult> {}
 
 /** Params of `notifications/tasks/status`: the task. Since 2025-11-25. @since 0.1.0 */
-export const TaskStatusNotificationParams = Schema.Struct({
+export const TaskStatusNotificationParams = /*#__PURE__*/ Schema.Struct({
   _meta: Meta,
   ...Task.fields
 }).annotations({ identifier: "TaskStatusNotificationParams" })
@@ -1215,8 +1240,8 @@ export const TaskStatusNotificationParams = Schema.Struct({
 export interface TaskStatusNotificationParams extends Schema.Schema.Type<typeof TaskStatusNotificationParams> {}
 
 /** A task's status changed. Since 2025-11-25. @since 0.1.0 */
-export const TaskStatusNotification = Schema.Struct({
-  method: Schema.Literal("notifications/tasks/status"),
+export const TaskStatusNotification = /*#__PURE__*/ Schema.Struct({
+  method: /*#__PURE__*/ Schema.Literal("notifications/tasks/status"),
   params: TaskStatusNotificationParams
 }).annotations({ identifier: "TaskStatusNotification" })
 
@@ -1228,7 +1253,7 @@ export interface TaskStatusNotification extends Schema.Schema.Type<typeof TaskSt
 // -------------------------------------------------------------------------------------------------
 
 /** The severity of a log message (RFC 5424 syslog levels). @since 0.1.0 */
-export const LoggingLevel = Schema.Literal(
+export const LoggingLevel = /*#__PURE__*/ Schema.Literal(
   "debug",
   "info",
   "notice",
@@ -1255,7 +1280,7 @@ export const LogLevelSeverity: Record<LoggingLevel, number> = {
 }
 
 /** Params of `logging/setLevel`. @since 0.1.0 */
-export const SetLevelRequestParams = Schema.Struct({
+export const SetLevelRequestParams = /*#__PURE__*/ Schema.Struct({
   _meta: Meta,
   /** The least severe level the client wants to receive. */
   level: LoggingLevel
@@ -1265,8 +1290,8 @@ export const SetLevelRequestParams = Schema.Struct({
 export interface SetLevelRequestParams extends Schema.Schema.Type<typeof SetLevelRequestParams> {}
 
 /** The client sets the server's log level. @since 0.1.0 */
-export const SetLevelRequest = Schema.Struct({
-  method: Schema.Literal("logging/setLevel"),
+export const SetLevelRequest = /*#__PURE__*/ Schema.Struct({
+  method: /*#__PURE__*/ Schema.Literal("logging/setLevel"),
   params: SetLevelRequestParams
 }).annotations({ identifier: "SetLevelRequest" })
 
@@ -1274,11 +1299,11 @@ export const SetLevelRequest = Schema.Struct({
 export interface SetLevelRequest extends Schema.Schema.Type<typeof SetLevelRequest> {}
 
 /** Params of `notifications/message`. @since 0.1.0 */
-export const LoggingMessageNotificationParams = Schema.Struct({
+export const LoggingMessageNotificationParams = /*#__PURE__*/ Schema.Struct({
   _meta: Meta,
   level: LoggingLevel,
   /** The name of the logger. */
-  logger: Schema.optional(Schema.String),
+  logger: /*#__PURE__*/ Schema.optional(Schema.String),
   /** Any JSON value. */
   data: Schema.Unknown
 }).annotations({ identifier: "LoggingMessageNotificationParams" })
@@ -1287,8 +1312,8 @@ export const LoggingMessageNotificationParams = Schema.Struct({
 export interface LoggingMessageNotificationParams extends Schema.Schema.Type<typeof LoggingMessageNotificationParams> {}
 
 /** A log message from the server. @since 0.1.0 */
-export const LoggingMessageNotification = Schema.Struct({
-  method: Schema.Literal("notifications/message"),
+export const LoggingMessageNotification = /*#__PURE__*/ Schema.Struct({
+  method: /*#__PURE__*/ Schema.Literal("notifications/message"),
   params: LoggingMessageNotificationParams
 }).annotations({ identifier: "LoggingMessageNotification" })
 
@@ -1300,8 +1325,8 @@ export interface LoggingMessageNotification extends Schema.Schema.Type<typeof Lo
 // -------------------------------------------------------------------------------------------------
 
 /** The model asks to call a tool. Since 2025-11-25. @since 0.1.0 */
-export const ToolUseContent = Schema.Struct({
-  type: Schema.Literal("tool_use"),
+export const ToolUseContent = /*#__PURE__*/ Schema.Struct({
+  type: /*#__PURE__*/ Schema.Literal("tool_use"),
   /** Matches the `toolUseId` of the corresponding result. */
   id: Schema.String,
   name: Schema.String,
@@ -1314,13 +1339,13 @@ export const ToolUseContent = Schema.Struct({
 export interface ToolUseContent extends Schema.Schema.Type<typeof ToolUseContent> {}
 
 /** The result of a tool use, given back to the model. Since 2025-11-25. @since 0.1.0 */
-export const ToolResultContent = Schema.Struct({
-  type: Schema.Literal("tool_result"),
+export const ToolResultContent = /*#__PURE__*/ Schema.Struct({
+  type: /*#__PURE__*/ Schema.Literal("tool_result"),
   /** The `id` of the `ToolUseContent` this answers. */
   toolUseId: Schema.String,
-  content: Schema.Array(ContentBlock),
-  structuredContent: Schema.optional(JsonObject),
-  isError: Schema.optional(Schema.Boolean),
+  content: /*#__PURE__*/ Schema.Array(ContentBlock),
+  structuredContent: /*#__PURE__*/ Schema.optional(JsonObject),
+  isError: /*#__PURE__*/ Schema.optional(Schema.Boolean),
   _meta: Meta
 }).annotations({ identifier: "ToolResultContent" })
 
@@ -1328,7 +1353,7 @@ export const ToolResultContent = Schema.Struct({
 export interface ToolResultContent extends Schema.Schema.Type<typeof ToolResultContent> {}
 
 /** Content of a sampling message (`audio` since 2025-03-26, tool use and results since 2025-11-25). @since 0.1.0 */
-export const SamplingMessageContentBlock = Schema.Union(
+export const SamplingMessageContentBlock = /*#__PURE__*/ Schema.Union(
   TextContent,
   ImageContent,
   AudioContent,
@@ -1340,10 +1365,13 @@ export const SamplingMessageContentBlock = Schema.Union(
 export type SamplingMessageContentBlock = typeof SamplingMessageContentBlock.Type
 
 /** A message to or from a model. @since 0.1.0 */
-export const SamplingMessage = Schema.Struct({
+export const SamplingMessage = /*#__PURE__*/ Schema.Struct({
   role: Role,
   /** One block, or (since 2025-11-25) several. */
-  content: Schema.Union(SamplingMessageContentBlock, Schema.Array(SamplingMessageContentBlock)),
+  content: /*#__PURE__*/ Schema.Union(
+    SamplingMessageContentBlock,
+    /*#__PURE__*/ Schema.Array(SamplingMessageContentBlock)
+  ),
   /** Since 2025-11-25. */
   _meta: Meta
 }).annotations({ identifier: "SamplingMessage" })
@@ -1352,59 +1380,59 @@ export const SamplingMessage = Schema.Struct({
 export interface SamplingMessage extends Schema.Schema.Type<typeof SamplingMessage> {}
 
 /** A hint for model selection: a substring of a model name. @since 0.1.0 */
-export const ModelHint = Schema.Struct({
-  name: Schema.optional(Schema.String)
+export const ModelHint = /*#__PURE__*/ Schema.Struct({
+  name: /*#__PURE__*/ Schema.optional(Schema.String)
 }).annotations({ identifier: "ModelHint" })
 
 /** @since 0.1.0 */
 export interface ModelHint extends Schema.Schema.Type<typeof ModelHint> {}
 
 /** Advisory preferences for model selection; priorities range from 0 to 1. @since 0.1.0 */
-export const ModelPreferences = Schema.Struct({
+export const ModelPreferences = /*#__PURE__*/ Schema.Struct({
   /** Evaluated in order; the first match wins. */
-  hints: Schema.optional(Schema.Array(ModelHint)),
-  costPriority: Schema.optional(UnitInterval),
-  speedPriority: Schema.optional(UnitInterval),
-  intelligencePriority: Schema.optional(UnitInterval)
+  hints: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(ModelHint)),
+  costPriority: /*#__PURE__*/ Schema.optional(UnitInterval),
+  speedPriority: /*#__PURE__*/ Schema.optional(UnitInterval),
+  intelligencePriority: /*#__PURE__*/ Schema.optional(UnitInterval)
 }).annotations({ identifier: "ModelPreferences" })
 
 /** @since 0.1.0 */
 export interface ModelPreferences extends Schema.Schema.Type<typeof ModelPreferences> {}
 
 /** How the model may use tools during sampling. Since 2025-11-25. @since 0.1.0 */
-export const ToolChoice = Schema.Struct({
+export const ToolChoice = /*#__PURE__*/ Schema.Struct({
   /** Default `"auto"`. */
-  mode: Schema.optional(Schema.Literal("auto", "required", "none"))
+  mode: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("auto", "required", "none"))
 }).annotations({ identifier: "ToolChoice" })
 
 /** @since 0.1.0 */
 export interface ToolChoice extends Schema.Schema.Type<typeof ToolChoice> {}
 
 /** Params of `sampling/createMessage`. @since 0.1.0 */
-export const CreateMessageRequestParams = Schema.Struct({
+export const CreateMessageRequestParams = /*#__PURE__*/ Schema.Struct({
   ...TaskAugmentedRequestParams.fields,
-  messages: Schema.Array(SamplingMessage),
-  modelPreferences: Schema.optional(ModelPreferences),
-  systemPrompt: Schema.optional(Schema.String),
+  messages: /*#__PURE__*/ Schema.Array(SamplingMessage),
+  modelPreferences: /*#__PURE__*/ Schema.optional(ModelPreferences),
+  systemPrompt: /*#__PURE__*/ Schema.optional(Schema.String),
   /** Default `"none"`; the others are soft-deprecated since 2025-11-25. */
-  includeContext: Schema.optional(Schema.Literal("none", "thisServer", "allServers")),
-  temperature: Schema.optional(Schema.Number),
+  includeContext: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("none", "thisServer", "allServers")),
+  temperature: /*#__PURE__*/ Schema.optional(Schema.Number),
   maxTokens: Schema.Number,
-  stopSequences: Schema.optional(Schema.Array(Schema.String)),
+  stopSequences: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String)),
   /** Provider-specific metadata. */
-  metadata: Schema.optional(JsonObject),
+  metadata: /*#__PURE__*/ Schema.optional(JsonObject),
   /** Tools the model may use; needs `sampling.tools`. Since 2025-11-25. */
-  tools: Schema.optional(Schema.Array(Tool)),
+  tools: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Tool)),
   /** Needs `sampling.tools`. Since 2025-11-25. */
-  toolChoice: Schema.optional(ToolChoice)
+  toolChoice: /*#__PURE__*/ Schema.optional(ToolChoice)
 }).annotations({ identifier: "CreateMessageRequestParams" })
 
 /** @since 0.1.0 */
 export interface CreateMessageRequestParams extends Schema.Schema.Type<typeof CreateMessageRequestParams> {}
 
 /** The server asks the client to sample an LLM. @since 0.1.0 */
-export const CreateMessageRequest = Schema.Struct({
-  method: Schema.Literal("sampling/createMessage"),
+export const CreateMessageRequest = /*#__PURE__*/ Schema.Struct({
+  method: /*#__PURE__*/ Schema.Literal("sampling/createMessage"),
   params: CreateMessageRequestParams
 }).annotations({ identifier: "CreateMessageRequest" })
 
@@ -1412,12 +1440,12 @@ export const CreateMessageRequest = Schema.Struct({
 export interface CreateMessageRequest extends Schema.Schema.Type<typeof CreateMessageRequest> {}
 
 /** The answer to `sampling/createMessage`. @since 0.1.0 */
-export const CreateMessageResult = Schema.Struct({
+export const CreateMessageResult = /*#__PURE__*/ Schema.Struct({
   ...SamplingMessage.fields,
   /** The model that generated the message. */
   model: Schema.String,
   /** `"endTurn"`, `"stopSequence"`, `"maxTokens"`, `"toolUse"` (since 2025-11-25) or a provider's own reason. */
-  stopReason: Schema.optional(Schema.String)
+  stopReason: /*#__PURE__*/ Schema.optional(Schema.String)
 }).annotations({ identifier: "CreateMessageResult" })
 
 /** @since 0.1.0 */
@@ -1428,8 +1456,8 @@ export interface CreateMessageResult extends Schema.Schema.Type<typeof CreateMes
 // -------------------------------------------------------------------------------------------------
 
 /** Identifies a prompt. @since 0.1.0 */
-export const PromptReference = Schema.Struct({
-  type: Schema.Literal("ref/prompt"),
+export const PromptReference = /*#__PURE__*/ Schema.Struct({
+  type: /*#__PURE__*/ Schema.Literal("ref/prompt"),
   ...BaseMetadata.fields
 }).annotations({ identifier: "PromptReference" })
 
@@ -1437,8 +1465,8 @@ export const PromptReference = Schema.Struct({
 export interface PromptReference extends Schema.Schema.Type<typeof PromptReference> {}
 
 /** Identifies a resource or resource template (`ResourceReference` before 2025-06-18). @since 0.1.0 */
-export const ResourceTemplateReference = Schema.Struct({
-  type: Schema.Literal("ref/resource"),
+export const ResourceTemplateReference = /*#__PURE__*/ Schema.Struct({
+  type: /*#__PURE__*/ Schema.Literal("ref/resource"),
   /** A URI or URI template. */
   uri: Schema.String
 }).annotations({ identifier: "ResourceTemplateReference" })
@@ -1453,18 +1481,18 @@ export const ResourceReference = ResourceTemplateReference
 export type ResourceReference = ResourceTemplateReference
 
 /** Params of `completion/complete`. @since 0.1.0 */
-export const CompleteRequestParams = Schema.Struct({
+export const CompleteRequestParams = /*#__PURE__*/ Schema.Struct({
   _meta: Meta,
-  ref: Schema.Union(PromptReference, ResourceTemplateReference),
+  ref: /*#__PURE__*/ Schema.Union(PromptReference, ResourceTemplateReference),
   /** The argument being completed and its current value. */
-  argument: Schema.Struct({
+  argument: /*#__PURE__*/ Schema.Struct({
     name: Schema.String,
     value: Schema.String
   }),
   /** Since 2025-06-18. */
-  context: Schema.optional(Schema.Struct({
+  context: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Struct({
     /** Variables already resolved. */
-    arguments: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.String }))
+    arguments: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Record({ key: Schema.String, value: Schema.String }))
   }))
 }).annotations({ identifier: "CompleteRequestParams" })
 
@@ -1472,8 +1500,8 @@ export const CompleteRequestParams = Schema.Struct({
 export interface CompleteRequestParams extends Schema.Schema.Type<typeof CompleteRequestParams> {}
 
 /** The client asks for completions of an argument. @since 0.1.0 */
-export const CompleteRequest = Schema.Struct({
-  method: Schema.Literal("completion/complete"),
+export const CompleteRequest = /*#__PURE__*/ Schema.Struct({
+  method: /*#__PURE__*/ Schema.Literal("completion/complete"),
   params: CompleteRequestParams
 }).annotations({ identifier: "CompleteRequest" })
 
@@ -1481,14 +1509,14 @@ export const CompleteRequest = Schema.Struct({
 export interface CompleteRequest extends Schema.Schema.Type<typeof CompleteRequest> {}
 
 /** The answer to `completion/complete`. @since 0.1.0 */
-export const CompleteResult = Schema.Struct({
+export const CompleteResult = /*#__PURE__*/ Schema.Struct({
   _meta: Meta,
-  completion: Schema.Struct({
+  completion: /*#__PURE__*/ Schema.Struct({
     /** At most 100 values. */
-    values: Schema.Array(Schema.String).pipe(Schema.maxItems(100)),
+    values: /*#__PURE__*/ Schema.Array(Schema.String).pipe(/*#__PURE__*/ Schema.maxItems(100)),
     /** All available options, possibly more than sent. */
-    total: Schema.optional(Schema.Number),
-    hasMore: Schema.optional(Schema.Boolean)
+    total: /*#__PURE__*/ Schema.optional(Schema.Number),
+    hasMore: /*#__PURE__*/ Schema.optional(Schema.Boolean)
   })
 }).annotations({ identifier: "CompleteResult" })
 
@@ -1500,10 +1528,10 @@ export interface CompleteResult extends Schema.Schema.Type<typeof CompleteResult
 // -------------------------------------------------------------------------------------------------
 
 /** A directory or file the server may operate on. @since 0.1.0 */
-export const Root = Schema.Struct({
+export const Root = /*#__PURE__*/ Schema.Struct({
   /** A `file://` URI. */
   uri: Schema.String,
-  name: Schema.optional(Schema.String),
+  name: /*#__PURE__*/ Schema.optional(Schema.String),
   /** Since 2025-06-18. */
   _meta: Meta
 }).annotations({ identifier: "Root" })
@@ -1512,27 +1540,27 @@ export const Root = Schema.Struct({
 export interface Root extends Schema.Schema.Type<typeof Root> {}
 
 /** The server lists the client's roots. @since 0.1.0 */
-export const ListRootsRequest = Schema.Struct({
-  method: Schema.Literal("roots/list"),
-  params: Schema.optional(RequestParams)
+export const ListRootsRequest = /*#__PURE__*/ Schema.Struct({
+  method: /*#__PURE__*/ Schema.Literal("roots/list"),
+  params: /*#__PURE__*/ Schema.optional(RequestParams)
 }).annotations({ identifier: "ListRootsRequest" })
 
 /** @since 0.1.0 */
 export interface ListRootsRequest extends Schema.Schema.Type<typeof ListRootsRequest> {}
 
 /** The answer to `roots/list`. @since 0.1.0 */
-export const ListRootsResult = Schema.Struct({
+export const ListRootsResult = /*#__PURE__*/ Schema.Struct({
   _meta: Meta,
-  roots: Schema.Array(Root)
+  roots: /*#__PURE__*/ Schema.Array(Root)
 }).annotations({ identifier: "ListRootsResult" })
 
 /** @since 0.1.0 */
 export interface ListRootsResult extends Schema.Schema.Type<typeof ListRootsResult> {}
 
 /** The client's roots changed. @since 0.1.0 */
-export const RootsListChangedNotification = Schema.Struct({
-  method: Schema.Literal("notifications/roots/list_changed"),
-  params: Schema.optional(NotificationParams)
+export const RootsListChangedNotification = /*#__PURE__*/ Schema.Struct({
+  method: /*#__PURE__*/ Schema.Literal("notifications/roots/list_changed"),
+  params: /*#__PURE__*/ Schema.optional(NotificationParams)
 }).annotations({ identifier: "RootsListChangedNotification" })
 
 /** @since 0.1.0 */
@@ -1543,46 +1571,46 @@ export interface RootsListChangedNotification extends Schema.Schema.Type<typeof 
 // -------------------------------------------------------------------------------------------------
 
 /** A string field of an elicitation form. @since 0.1.0 */
-export const StringSchema = Schema.Struct({
-  type: Schema.Literal("string"),
-  title: Schema.optional(Schema.String),
-  description: Schema.optional(Schema.String),
-  minLength: Schema.optional(Schema.Number),
-  maxLength: Schema.optional(Schema.Number),
-  format: Schema.optional(Schema.Literal("email", "uri", "date", "date-time")),
+export const StringSchema = /*#__PURE__*/ Schema.Struct({
+  type: /*#__PURE__*/ Schema.Literal("string"),
+  title: /*#__PURE__*/ Schema.optional(Schema.String),
+  description: /*#__PURE__*/ Schema.optional(Schema.String),
+  minLength: /*#__PURE__*/ Schema.optional(Schema.Number),
+  maxLength: /*#__PURE__*/ Schema.optional(Schema.Number),
+  format: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("email", "uri", "date", "date-time")),
   /** Since 2025-11-25. */
-  default: Schema.optional(Schema.String)
+  default: /*#__PURE__*/ Schema.optional(Schema.String)
 }).annotations({ identifier: "StringSchema" })
 
 /** @since 0.1.0 */
 export interface StringSchema extends Schema.Schema.Type<typeof StringSchema> {}
 
 /** A number field of an elicitation form. @since 0.1.0 */
-export const NumberSchema = Schema.Struct({
-  type: Schema.Literal("number", "integer"),
-  title: Schema.optional(Schema.String),
-  description: Schema.optional(Schema.String),
-  minimum: Schema.optional(Schema.Number),
-  maximum: Schema.optional(Schema.Number),
+export const NumberSchema = /*#__PURE__*/ Schema.Struct({
+  type: /*#__PURE__*/ Schema.Literal("number", "integer"),
+  title: /*#__PURE__*/ Schema.optional(Schema.String),
+  description: /*#__PURE__*/ Schema.optional(Schema.String),
+  minimum: /*#__PURE__*/ Schema.optional(Schema.Number),
+  maximum: /*#__PURE__*/ Schema.optional(Schema.Number),
   /** Since 2025-11-25. */
-  default: Schema.optional(Schema.Number)
+  default: /*#__PURE__*/ Schema.optional(Schema.Number)
 }).annotations({ identifier: "NumberSchema" })
 
 /** @since 0.1.0 */
 export interface NumberSchema extends Schema.Schema.Type<typeof NumberSchema> {}
 
 /** A boolean field of an elicitation form. @since 0.1.0 */
-export const BooleanSchema = Schema.Struct({
-  type: Schema.Literal("boolean"),
-  title: Schema.optional(Schema.String),
-  description: Schema.optional(Schema.String),
-  default: Schema.optional(Schema.Boolean)
+export const BooleanSchema = /*#__PURE__*/ Schema.Struct({
+  type: /*#__PURE__*/ Schema.Literal("boolean"),
+  title: /*#__PURE__*/ Schema.optional(Schema.String),
+  description: /*#__PURE__*/ Schema.optional(Schema.String),
+  default: /*#__PURE__*/ Schema.optional(Schema.Boolean)
 }).annotations({ identifier: "BooleanSchema" })
 
 /** @since 0.1.0 */
 export interface BooleanSchema extends Schema.Schema.Type<typeof BooleanSchema> {}
 
-const EnumOption = Schema.Struct({
+const EnumOption = /*#__PURE__*/ Schema.Struct({
   /** The value. */
   const: Schema.String,
   /** Its display label. */
@@ -1590,71 +1618,78 @@ const EnumOption = Schema.Struct({
 })
 
 /** A single choice among plain values. Since 2025-11-25. @since 0.1.0 */
-export const UntitledSingleSelectEnumSchema = Schema.Struct({
-  type: Schema.Literal("string"),
-  title: Schema.optional(Schema.String),
-  description: Schema.optional(Schema.String),
-  enum: Schema.Array(Schema.String),
-  default: Schema.optional(Schema.String)
+export const UntitledSingleSelectEnumSchema = /*#__PURE__*/ Schema.Struct({
+  type: /*#__PURE__*/ Schema.Literal("string"),
+  title: /*#__PURE__*/ Schema.optional(Schema.String),
+  description: /*#__PURE__*/ Schema.optional(Schema.String),
+  enum: /*#__PURE__*/ Schema.Array(Schema.String),
+  default: /*#__PURE__*/ Schema.optional(Schema.String)
 }).annotations({ identifier: "UntitledSingleSelectEnumSchema" })
 
 /** @since 0.1.0 */
 export interface UntitledSingleSelectEnumSchema extends Schema.Schema.Type<typeof UntitledSingleSelectEnumSchema> {}
 
 /** A single choice among labelled values. Since 2025-11-25. @since 0.1.0 */
-export const TitledSingleSelectEnumSchema = Schema.Struct({
-  type: Schema.Literal("string"),
-  title: Schema.optional(Schema.String),
-  description: Schema.optional(Schema.String),
-  oneOf: Schema.Array(EnumOption),
-  default: Schema.optional(Schema.String)
+export const TitledSingleSelectEnumSchema = /*#__PURE__*/ Schema.Struct({
+  type: /*#__PURE__*/ Schema.Literal("string"),
+  title: /*#__PURE__*/ Schema.optional(Schema.String),
+  description: /*#__PURE__*/ Schema.optional(Schema.String),
+  oneOf: /*#__PURE__*/ Schema.Array(EnumOption),
+  default: /*#__PURE__*/ Schema.optional(Schema.String)
 }).annotations({ identifier: "TitledSingleSelectEnumSchema" })
 
 /** @since 0.1.0 */
 export interface TitledSingleSelectEnumSchema extends Schema.Schema.Type<typeof TitledSingleSelectEnumSchema> {}
 
 /** A single-choice field. Since 2025-11-25. @since 0.1.0 */
-export const SingleSelectEnumSchema = Schema.Union(TitledSingleSelectEnumSchema, UntitledSingleSelectEnumSchema)
+export const SingleSelectEnumSchema = /*#__PURE__*/ Schema.Union(
+  TitledSingleSelectEnumSchema,
+  UntitledSingleSelectEnumSchema
+)
   .annotations({ identifier: "SingleSelectEnumSchema" })
 
 /** @since 0.1.0 */
 export type SingleSelectEnumSchema = typeof SingleSelectEnumSchema.Type
 
+/** The fields both kinds of multiple-choice field share. */
+const multiSelectFields = {
+  type: /*#__PURE__*/ Schema.Literal("array"),
+  title: /*#__PURE__*/ Schema.optional(Schema.String),
+  description: /*#__PURE__*/ Schema.optional(Schema.String),
+  minItems: /*#__PURE__*/ Schema.optional(Schema.Number),
+  maxItems: /*#__PURE__*/ Schema.optional(Schema.Number),
+}
+
 /** Several choices among plain values. Since 2025-11-25. @since 0.1.0 */
-export const UntitledMultiSelectEnumSchema = Schema.Struct({
-  type: Schema.Literal("array"),
-  title: Schema.optional(Schema.String),
-  description: Schema.optional(Schema.String),
-  minItems: Schema.optional(Schema.Number),
-  maxItems: Schema.optional(Schema.Number),
-  items: Schema.Struct({
-    type: Schema.Literal("string"),
-    enum: Schema.Array(Schema.String)
+export const UntitledMultiSelectEnumSchema = /*#__PURE__*/ Schema.Struct({
+  ...multiSelectFields,
+  items: /*#__PURE__*/ Schema.Struct({
+    type: /*#__PURE__*/ Schema.Literal("string"),
+    enum: /*#__PURE__*/ Schema.Array(Schema.String)
   }),
-  default: Schema.optional(Schema.Array(Schema.String))
+  default: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String))
 }).annotations({ identifier: "UntitledMultiSelectEnumSchema" })
 
 /** @since 0.1.0 */
 export interface UntitledMultiSelectEnumSchema extends Schema.Schema.Type<typeof UntitledMultiSelectEnumSchema> {}
 
 /** Several choices among labelled values. Since 2025-11-25. @since 0.1.0 */
-export const TitledMultiSelectEnumSchema = Schema.Struct({
-  type: Schema.Literal("array"),
-  title: Schema.optional(Schema.String),
-  description: Schema.optional(Schema.String),
-  minItems: Schema.optional(Schema.Number),
-  maxItems: Schema.optional(Schema.Number),
-  items: Schema.Struct({
-    anyOf: Schema.Array(EnumOption)
+export const TitledMultiSelectEnumSchema = /*#__PURE__*/ Schema.Struct({
+  ...multiSelectFields,
+  items: /*#__PURE__*/ Schema.Struct({
+    anyOf: /*#__PURE__*/ Schema.Array(EnumOption)
   }),
-  default: Schema.optional(Schema.Array(Schema.String))
+  default: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String))
 }).annotations({ identifier: "TitledMultiSelectEnumSchema" })
 
 /** @since 0.1.0 */
 export interface TitledMultiSelectEnumSchema extends Schema.Schema.Type<typeof TitledMultiSelectEnumSchema> {}
 
 /** A multiple-choice field. Since 2025-11-25. @since 0.1.0 */
-export const MultiSelectEnumSchema = Schema.Union(UntitledMultiSelectEnumSchema, TitledMultiSelectEnumSchema)
+export const MultiSelectEnumSchema = /*#__PURE__*/ Schema.Union(
+  UntitledMultiSelectEnumSchema,
+  TitledMultiSelectEnumSchema
+)
   .annotations({ identifier: "MultiSelectEnumSchema" })
 
 /** @since 0.1.0 */
@@ -1666,15 +1701,15 @@ export type MultiSelectEnumSchema = typeof MultiSelectEnumSchema.Type
  *
  * @since 0.1.0
  */
-export const LegacyTitledEnumSchema = Schema.Struct({
-  type: Schema.Literal("string"),
-  title: Schema.optional(Schema.String),
-  description: Schema.optional(Schema.String),
-  enum: Schema.Array(Schema.String),
+export const LegacyTitledEnumSchema = /*#__PURE__*/ Schema.Struct({
+  type: /*#__PURE__*/ Schema.Literal("string"),
+  title: /*#__PURE__*/ Schema.optional(Schema.String),
+  description: /*#__PURE__*/ Schema.optional(Schema.String),
+  enum: /*#__PURE__*/ Schema.Array(Schema.String),
   /** Display names, one per `enum` value. */
-  enumNames: Schema.optional(Schema.Array(Schema.String)),
+  enumNames: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String)),
   /** Since 2025-11-25. */
-  default: Schema.optional(Schema.String)
+  default: /*#__PURE__*/ Schema.optional(Schema.String)
 }).annotations({ identifier: "LegacyTitledEnumSchema" })
 
 /** @since 0.1.0 */
@@ -1685,7 +1720,7 @@ export interface LegacyTitledEnumSchema extends Schema.Schema.Type<typeof Legacy
 // lost), and every enum before `StringSchema` (else `enum`/`oneOf` would be lost).
 
 /** Any enumeration field of an elicitation form. @since 0.1.0 */
-export const EnumSchema = Schema.Union(
+export const EnumSchema = /*#__PURE__*/ Schema.Union(
   TitledSingleSelectEnumSchema,
   LegacyTitledEnumSchema,
   UntitledSingleSelectEnumSchema,
@@ -1697,7 +1732,7 @@ export const EnumSchema = Schema.Union(
 export type EnumSchema = typeof EnumSchema.Type
 
 /** A field of an elicitation form: flat, primitive values only. @since 0.1.0 */
-export const PrimitiveSchemaDefinition = Schema.Union(
+export const PrimitiveSchemaDefinition = /*#__PURE__*/ Schema.Union(
   TitledSingleSelectEnumSchema,
   LegacyTitledEnumSchema,
   UntitledSingleSelectEnumSchema,
@@ -1712,19 +1747,19 @@ export const PrimitiveSchemaDefinition = Schema.Union(
 export type PrimitiveSchemaDefinition = typeof PrimitiveSchemaDefinition.Type
 
 /** Params of a form-mode `elicitation/create` (the only mode before 2025-11-25). @since 0.1.0 */
-export const ElicitRequestFormParams = Schema.Struct({
+export const ElicitRequestFormParams = /*#__PURE__*/ Schema.Struct({
   ...TaskAugmentedRequestParams.fields,
   /** Since 2025-11-25; absent means form mode. */
-  mode: Schema.optional(Schema.Literal("form")),
+  mode: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Literal("form")),
   /** What is asked of the user. */
   message: Schema.String,
   /** The form: a flat JSON Schema object. */
-  requestedSchema: Schema.Struct({
+  requestedSchema: /*#__PURE__*/ Schema.Struct({
     /** Since 2025-11-25. */
-    $schema: Schema.optional(Schema.String),
-    type: Schema.Literal("object"),
-    properties: Schema.Record({ key: Schema.String, value: PrimitiveSchemaDefinition }),
-    required: Schema.optional(Schema.Array(Schema.String))
+    $schema: /*#__PURE__*/ Schema.optional(Schema.String),
+    type: /*#__PURE__*/ Schema.Literal("object"),
+    properties: /*#__PURE__*/ Schema.Record({ key: Schema.String, value: PrimitiveSchemaDefinition }),
+    required: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String))
   })
 }).annotations({ identifier: "ElicitRequestFormParams" })
 
@@ -1732,9 +1767,9 @@ export const ElicitRequestFormParams = Schema.Struct({
 export interface ElicitRequestFormParams extends Schema.Schema.Type<typeof ElicitRequestFormParams> {}
 
 /** Params of a URL-mode `elicitation/create`: the user continues out of band. Since 2025-11-25. @since 0.1.0 */
-export const ElicitRequestURLParams = Schema.Struct({
+export const ElicitRequestURLParams = /*#__PURE__*/ Schema.Struct({
   ...TaskAugmentedRequestParams.fields,
-  mode: Schema.Literal("url"),
+  mode: /*#__PURE__*/ Schema.Literal("url"),
   /** Why the user should open the URL. */
   message: Schema.String,
   /** Unique within the server; opaque to the client. */
@@ -1746,16 +1781,15 @@ export const ElicitRequestURLParams = Schema.Struct({
 export interface ElicitRequestURLParams extends Schema.Schema.Type<typeof ElicitRequestURLParams> {}
 
 /** Params of `elicitation/create`, either mode. @since 0.1.0 */
-export const ElicitRequestParams = Schema.Union(ElicitRequestURLParams, ElicitRequestFormParams).annotations({
-  identifier: "ElicitRequestParams"
-})
+export const ElicitRequestParams = /*#__PURE__*/ Schema.Union(ElicitRequestURLParams, ElicitRequestFormParams)
+  .annotations({ identifier: "ElicitRequestParams" })
 
 /** @since 0.1.0 */
 export type ElicitRequestParams = typeof ElicitRequestParams.Type
 
 /** The server asks the user for information, through the client. Since 2025-06-18. @since 0.1.0 */
-export const ElicitRequest = Schema.Struct({
-  method: Schema.Literal("elicitation/create"),
+export const ElicitRequest = /*#__PURE__*/ Schema.Struct({
+  method: /*#__PURE__*/ Schema.Literal("elicitation/create"),
   params: ElicitRequestParams
 }).annotations({ identifier: "ElicitRequest" })
 
@@ -1763,14 +1797,19 @@ export const ElicitRequest = Schema.Struct({
 export interface ElicitRequest extends Schema.Schema.Type<typeof ElicitRequest> {}
 
 /** The answer to `elicitation/create`. Since 2025-06-18. @since 0.1.0 */
-export const ElicitResult = Schema.Struct({
+export const ElicitResult = /*#__PURE__*/ Schema.Struct({
   _meta: Meta,
   /** Submitted, explicitly declined, or dismissed. */
-  action: Schema.Literal("accept", "decline", "cancel"),
+  action: /*#__PURE__*/ Schema.Literal("accept", "decline", "cancel"),
   /** The form's values: only for an accepted form-mode request (string arrays since 2025-11-25). */
-  content: Schema.optional(Schema.Record({
+  content: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Record({
     key: Schema.String,
-    value: Schema.Union(Schema.String, Schema.Number, Schema.Boolean, Schema.Array(Schema.String))
+    value: /*#__PURE__*/ Schema.Union(
+      Schema.String,
+      Schema.Number,
+      Schema.Boolean,
+      /*#__PURE__*/ Schema.Array(Schema.String)
+    )
   }))
 }).annotations({ identifier: "ElicitResult" })
 
@@ -1778,7 +1817,7 @@ export const ElicitResult = Schema.Struct({
 export interface ElicitResult extends Schema.Schema.Type<typeof ElicitResult> {}
 
 /** Params of `notifications/elicitation/complete`. Since 2025-11-25. @since 0.1.0 */
-export const ElicitationCompleteNotificationParams = Schema.Struct({
+export const ElicitationCompleteNotificationParams = /*#__PURE__*/ Schema.Struct({
   _meta: Meta,
   elicitationId: Schema.String
 }).annotations({ identifier: "ElicitationCompleteNotificationParams" })
@@ -1789,8 +1828,8 @@ export interface ElicitationCompleteNotificationParams
 {}
 
 /** A URL-mode elicitation finished. Since 2025-11-25. @since 0.1.0 */
-export const ElicitationCompleteNotification = Schema.Struct({
-  method: Schema.Literal("notifications/elicitation/complete"),
+export const ElicitationCompleteNotification = /*#__PURE__*/ Schema.Struct({
+  method: /*#__PURE__*/ Schema.Literal("notifications/elicitation/complete"),
   params: ElicitationCompleteNotificationParams
 }).annotations({ identifier: "ElicitationCompleteNotification" })
 
@@ -1798,14 +1837,14 @@ export const ElicitationCompleteNotification = Schema.Struct({
 export interface ElicitationCompleteNotification extends Schema.Schema.Type<typeof ElicitationCompleteNotification> {}
 
 /** An error response asking for URL-mode elicitations before a retry. Since 2025-11-25. @since 0.1.0 */
-export const URLElicitationRequiredError = Schema.Struct({
+export const URLElicitationRequiredError = /*#__PURE__*/ Schema.Struct({
   jsonrpc: JsonRpcVersion,
-  id: Schema.optional(Schema.NullOr(RequestId)),
-  error: Schema.Struct({
-    code: Schema.Literal(URL_ELICITATION_REQUIRED),
+  id: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.NullOr(RequestId)),
+  error: /*#__PURE__*/ Schema.Struct({
+    code: /*#__PURE__*/ Schema.Literal(URL_ELICITATION_REQUIRED),
     message: Schema.String,
-    data: Schema.Struct({
-      elicitations: Schema.Array(ElicitRequestURLParams)
+    data: /*#__PURE__*/ Schema.Struct({
+      elicitations: /*#__PURE__*/ Schema.Array(ElicitRequestURLParams)
     }, JsonObject)
   })
 }).annotations({ identifier: "URLElicitationRequiredError" })
@@ -1818,7 +1857,7 @@ export interface URLElicitationRequiredError extends Schema.Schema.Type<typeof U
 // -------------------------------------------------------------------------------------------------
 
 /** Any request a client sends. @since 0.1.0 */
-export const ClientRequest = Schema.Union(
+export const ClientRequest = /*#__PURE__*/ Schema.Union(
   PingRequest,
   InitializeRequest,
   CompleteRequest,
@@ -1842,7 +1881,7 @@ export const ClientRequest = Schema.Union(
 export type ClientRequest = typeof ClientRequest.Type
 
 /** Any notification a client sends. @since 0.1.0 */
-export const ClientNotification = Schema.Union(
+export const ClientNotification = /*#__PURE__*/ Schema.Union(
   CancelledNotification,
   ProgressNotification,
   InitializedNotification,
@@ -1859,7 +1898,7 @@ export type ClientNotification = typeof ClientNotification.Type
  *
  * @since 0.1.0
  */
-export const ClientResult = Schema.Union(
+export const ClientResult = /*#__PURE__*/ Schema.Union(
   CreateMessageResult,
   ListRootsResult,
   ElicitResult,
@@ -1875,7 +1914,7 @@ export const ClientResult = Schema.Union(
 export type ClientResult = typeof ClientResult.Type
 
 /** Any request a server sends. @since 0.1.0 */
-export const ServerRequest = Schema.Union(
+export const ServerRequest = /*#__PURE__*/ Schema.Union(
   PingRequest,
   CreateMessageRequest,
   ListRootsRequest,
@@ -1890,7 +1929,7 @@ export const ServerRequest = Schema.Union(
 export type ServerRequest = typeof ServerRequest.Type
 
 /** Any notification a server sends. @since 0.1.0 */
-export const ServerNotification = Schema.Union(
+export const ServerNotification = /*#__PURE__*/ Schema.Union(
   CancelledNotification,
   ProgressNotification,
   LoggingMessageNotification,
@@ -1911,7 +1950,7 @@ export type ServerNotification = typeof ServerNotification.Type
  *
  * @since 0.1.0
  */
-export const ServerResult = Schema.Union(
+export const ServerResult = /*#__PURE__*/ Schema.Union(
   InitializeResult,
   CompleteResult,
   GetPromptResult,

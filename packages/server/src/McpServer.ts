@@ -22,7 +22,19 @@
  *
  * @since 0.1.0
  */
-import { Cause, Context, Effect, Either, Fiber, Mailbox, Option, Predicate, Queue, Ref, Schema, Scope, Stream } from "effect"
+import * as Cause from "effect/Cause"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Fiber from "effect/Fiber"
+import * as Mailbox from "effect/Mailbox"
+import * as Option from "effect/Option"
+import * as Predicate from "effect/Predicate"
+import * as Queue from "effect/Queue"
+import * as Ref from "effect/Ref"
+import * as Schema from "effect/Schema"
+import * as Scope from "effect/Scope"
+import * as Stream from "effect/Stream"
 import { withClientLogger } from "./internal/clientLogger.js"
 import { initialize, methods } from "./internal/methods.js"
 import * as JsonRpc from "./JsonRpc.js"

@@ -26,8 +26,18 @@
  *
  * @since 0.1.0
  */
-import type { Duration, Fiber } from "effect"
-import { Context, Deferred, Effect, Layer, Option, Predicate, Queue, Ref, Schema, Stream } from "effect"
+import type * as Duration from "effect/Duration"
+import type * as Fiber from "effect/Fiber"
+import * as Context from "effect/Context"
+import * as Deferred from "effect/Deferred"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import * as Predicate from "effect/Predicate"
+import * as Queue from "effect/Queue"
+import * as Ref from "effect/Ref"
+import * as Schema from "effect/Schema"
+import * as Stream from "effect/Stream"
 import { formatParseError } from "./internal/errors.js"
 import * as Registry from "./internal/registry.js"
 import * as JsonRpc from "./JsonRpc.js"

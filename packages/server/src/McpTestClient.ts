@@ -18,8 +18,12 @@
  *
  * @since 0.1.0
  */
-import type { Scope } from "effect"
-import { Deferred, Effect, Mailbox, Queue, Schema } from "effect"
+import type * as Scope from "effect/Scope"
+import * as Deferred from "effect/Deferred"
+import * as Effect from "effect/Effect"
+import * as Mailbox from "effect/Mailbox"
+import * as Queue from "effect/Queue"
+import * as Schema from "effect/Schema"
 import * as JsonRpc from "./JsonRpc.js"
 import * as McpSchema from "./McpSchema.js"
 import * as McpServer from "./McpServer.js"

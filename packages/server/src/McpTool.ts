@@ -17,7 +17,12 @@
  *
  * @since 0.1.0
  */
-import { Effect, Either, JSONSchema, Option, Schema, SchemaAST } from "effect"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as JSONSchema from "effect/JSONSchema"
+import * as Option from "effect/Option"
+import * as Schema from "effect/Schema"
+import * as SchemaAST from "effect/SchemaAST"
 import { errorMessage, formatParseError } from "./internal/errors.js"
 import { McpError } from "./JsonRpc.js"
 import type * as McpSchema from "./McpSchema.js"

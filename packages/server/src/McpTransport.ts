@@ -4,8 +4,11 @@
  *
  * @since 0.1.0
  */
-import type { Context, Effect, Mailbox, Stream } from "effect"
-import { Data } from "effect"
+import type * as Context from "effect/Context"
+import type * as Effect from "effect/Effect"
+import type * as Mailbox from "effect/Mailbox"
+import type * as Stream from "effect/Stream"
+import * as Data from "effect/Data"
 import * as JsonRpc from "./JsonRpc.js"
 
 /**

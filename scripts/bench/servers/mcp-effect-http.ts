@@ -1,7 +1,10 @@
 /** mcp-effect's echo server over Streamable HTTP (`PORT=… pnpm -s bench:server:http`). */
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import { NodeMcpHttp } from "@mcp-effect/platform-node"
-import { Duration, Layer, Logger, LogLevel } from "effect"
+import * as Duration from "effect/Duration"
+import * as Layer from "effect/Layer"
+import * as Logger from "effect/Logger"
+import * as LogLevel from "effect/LogLevel"
 import { Template } from "./mcp-effect-template.js"
 import "./memory-report.js"
 

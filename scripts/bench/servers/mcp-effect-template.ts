@@ -1,5 +1,6 @@
 import { McpSession, McpTool } from "@mcp-effect/server"
-import { Effect, Schema } from "effect"
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
 
 const echo = McpTool.make("echo", {
   description: "Echoes its text",

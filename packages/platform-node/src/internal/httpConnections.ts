@@ -3,7 +3,7 @@
  * after their last response), and those that never sent a request until the client drops them. This ends them
  * instead, as soon as nothing is being answered on them, so that a server shuts down at once.
  */
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import type * as Http from "node:http"
 import type * as Net from "node:net"
 

@@ -5,7 +5,7 @@
  * even look same-origin. The `Host` header still names the attacker's domain, which a loopback server must refuse;
  * the `Origin` header names the page, which any server must check when present.
  */
-import { Option } from "effect"
+import * as Option from "effect/Option"
 
 /** What the allow-lists are, resolved from the options. */
 export interface Policy {

@@ -23,8 +23,15 @@
  */
 import type { McpSession } from "@mcp-effect/server"
 import { JsonRpc, McpServer, McpTransport } from "@mcp-effect/server"
-import type { Context, Duration } from "effect"
-import { Effect, Either, Exit, Fiber, Mailbox, Option, Stream } from "effect"
+import type * as Context from "effect/Context"
+import type * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Exit from "effect/Exit"
+import * as Fiber from "effect/Fiber"
+import * as Mailbox from "effect/Mailbox"
+import * as Option from "effect/Option"
+import * as Stream from "effect/Stream"
 import type * as EventStore from "../EventStore.js"
 import * as Wire from "./httpWire.js"
 

@@ -1,5 +1,5 @@
-import { Context } from "effect"
-import type { Effect } from "effect"
+import * as Context from "effect/Context"
+import type * as Effect from "effect/Effect"
 import type { JsonRpc } from "@mcp-effect/server"
 
 /** What a request's handler may do to its own HTTP stream; attached to each frame of a Streamable HTTP session. */

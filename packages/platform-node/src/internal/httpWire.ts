@@ -3,8 +3,10 @@
  */
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import { JsonRpc } from "@mcp-effect/server"
-import type { Stream } from "effect"
-import { Cause, Effect, Option } from "effect"
+import type * as Stream from "effect/Stream"
+import * as Cause from "effect/Cause"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
 import { randomBytes } from "node:crypto"
 
 /** JSON-RPC code of errors about the transport itself (bad headers, unknown session), as the official SDK uses. */

@@ -8,7 +8,10 @@
  * @internal
  */
 import { JsonRpc, McpTransport } from "@mcp-effect/server"
-import { Channel, Chunk } from "effect"
+// Deep imports: esbuild cannot tree-shake a namespace that the "effect" barrel re-exports (evanw/esbuild#1420), so
+// `import { Channel } from "effect"` would bundle, and evaluate at start-up, the whole of the module.
+import * as Channel from "effect/Channel"
+import * as Chunk from "effect/Chunk"
 
 /** 4 MiB: far above any sane message, low enough that a runaway peer cannot exhaust memory. */
 export const DEFAULT_MAX_LINE_BYTES = 4 * 1024 * 1024

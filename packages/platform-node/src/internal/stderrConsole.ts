@@ -8,7 +8,10 @@
  * @internal
  */
 import { Console as NodeConsole } from "node:console"
-import { Console, Effect } from "effect"
+// Deep imports: esbuild cannot tree-shake a namespace that the "effect" barrel re-exports (evanw/esbuild#1420), so
+// `import { Console } from "effect"` would bundle, and evaluate at start-up, the whole of the module.
+import * as Console from "effect/Console"
+import * as Effect from "effect/Effect"
 
 /** Wraps a console object as an Effect `Console`. */
 export const fromUnsafe = (unsafe: Console.UnsafeConsole): Console.Console => ({

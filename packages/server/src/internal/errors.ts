@@ -1,4 +1,5 @@
-import { ParseResult, Predicate } from "effect"
+import * as ParseResult from "effect/ParseResult"
+import * as Predicate from "effect/Predicate"
 
 /** A readable message for any failure value: its `message` when it has one. */
 export const errorMessage = (e: unknown): string => {

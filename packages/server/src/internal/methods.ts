@@ -1,8 +1,15 @@
 /**
  * The server's MCP methods: what each request does to, and reads from, the session it arrived on.
  */
-import type { ParseResult } from "effect"
-import { Effect, Either, Fiber, Option, Predicate, Ref, Schema, Stream } from "effect"
+import type * as ParseResult from "effect/ParseResult"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Fiber from "effect/Fiber"
+import * as Option from "effect/Option"
+import * as Predicate from "effect/Predicate"
+import * as Ref from "effect/Ref"
+import * as Schema from "effect/Schema"
+import * as Stream from "effect/Stream"
 import * as JsonRpc from "../JsonRpc.js"
 import * as McpSchema from "../McpSchema.js"
 import type * as McpSession from "../McpSession.js"

@@ -1,4 +1,5 @@
-import { Either, Encoding } from "effect"
+import * as Either from "effect/Either"
+import * as Encoding from "effect/Encoding"
 import { McpError } from "../JsonRpc.js"
 
 /**

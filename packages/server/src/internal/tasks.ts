@@ -2,7 +2,15 @@
  * Tasks (protocol 2025-11-25): a task-augmented `tools/call` answers at once with a task, runs in the conversation's
  * scope, and is polled with `tasks/get`, collected with `tasks/result`, listed and cancelled.
  */
-import { Clock, Deferred, Duration, Effect, Exit, Fiber, Option, Ref, Scope } from "effect"
+import * as Clock from "effect/Clock"
+import * as Deferred from "effect/Deferred"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import * as Fiber from "effect/Fiber"
+import * as Option from "effect/Option"
+import * as Ref from "effect/Ref"
+import * as Scope from "effect/Scope"
 import * as JsonRpc from "../JsonRpc.js"
 import * as McpSchema from "../McpSchema.js"
 import type { McpSession, TaskEntry } from "../McpSession.js"

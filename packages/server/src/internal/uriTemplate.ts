@@ -7,7 +7,8 @@
  *
  * @internal
  */
-import { Data, Either } from "effect"
+import * as Data from "effect/Data"
+import * as Either from "effect/Either"
 
 /** Variable values: a string, or a list of strings. An empty list counts as undefined, as in RFC 6570. */
 export type UriVariables = Readonly<Record<string, string | ReadonlyArray<string>>>
