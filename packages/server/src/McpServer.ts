@@ -30,7 +30,6 @@ import * as Fiber from "effect/Fiber"
 import * as Mailbox from "effect/Mailbox"
 import * as Option from "effect/Option"
 import * as Predicate from "effect/Predicate"
-import * as Queue from "effect/Queue"
 import * as Ref from "effect/Ref"
 import * as Schema from "effect/Schema"
 import * as Scope from "effect/Scope"
@@ -190,14 +189,10 @@ export const run = (session: McpSession.McpSession, transport: McpTransport): Ef
         Effect.flatMap(Ref.get(session.endHooks), (hooks) => runHooks(session, hooks))
       )
     )
-    // Messages the session sends of itself (list changes, log lines, requests to the client), in order.
-    yield* Queue.takeBetween(session.outbox, 1, Number.POSITIVE_INFINITY).pipe(
-      Effect.flatMap((outbound) =>
-        Effect.forEach(outbound, ({ message, relatedRequestId }) =>
-          transport.send(message, relatedRequestId === undefined ? undefined : { relatedRequestId }), { discard: true })),
-      Effect.forever,
-      Effect.forkScoped
-    )
+    // Messages the session sends of itself (list changes, log lines, requests to the client) go out on the transport
+    // from the fiber that sends them: no fiber per conversation waits for them.
+    yield* session.connect((message, relatedRequestId) =>
+      transport.send(message, relatedRequestId === undefined ? undefined : { relatedRequestId }))
 
     const plainOrigin: Origin = { transport: Context.empty(), send: transport.send, scope }
     const originOf = (context: Context.Context<never> | undefined): Origin =>

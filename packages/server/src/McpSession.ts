@@ -34,7 +34,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Predicate from "effect/Predicate"
-import * as Queue from "effect/Queue"
+import type * as Scope from "effect/Scope"
 import * as Ref from "effect/Ref"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
@@ -202,6 +202,13 @@ export interface Outbound {
 }
 
 /**
+ * Where a conversation sends a session's own messages: its transport.
+ *
+ * @since 0.1.0
+ */
+export type Sink = (message: JsonRpc.Message, relatedRequestId: JsonRpc.RequestId | undefined) => Effect.Effect<void>
+
+/**
  * Options of a request to the client.
  *
  * @since 0.1.0
@@ -240,8 +247,6 @@ export interface McpSession {
   readonly roots: Ref.Ref<Option.Option<ReadonlyArray<McpSchema.Root>>>
   /** User data, keyed by `Context.Reference`s: typed, and copied from template to live like the rest. */
   readonly data: Ref.Ref<Context.Context<never>>
-  /** Messages for the client not sent by the engine itself (list changes, log lines, requests to the client). */
-  readonly outbox: Queue.Queue<Outbound>
   /** URIs the client subscribed to with `resources/subscribe`. */
   readonly subscriptions: Ref.Ref<ReadonlySet<string>>
   /** Tasks of this client (task-augmented `tools/call`), by task id. */
@@ -293,6 +298,13 @@ export interface McpSession {
   readonly onStart: <R>(hook: (session: McpSession) => Effect.Effect<void, never, R>) => Effect.Effect<void, never, R>
   /** Registers a callback for the end of a conversation. */
   readonly onEnd: <R>(hook: (session: McpSession) => Effect.Effect<void, never, R>) => Effect.Effect<void, never, R>
+  /**
+   * Engine use: sends a message to the client through the conversation running on this session, from the caller's
+   * own fiber; while none runs, messages wait, and go out when one starts.
+   */
+  readonly send: (message: JsonRpc.Message, relatedRequestId?: JsonRpc.RequestId) => Effect.Effect<void>
+  /** Engine use: routes this session's messages to a conversation's transport for as long as the scope is open. */
+  readonly connect: (sink: Sink) => Effect.Effect<void, never, Scope.Scope>
   /** Engine use: hands the client's answer to the request waiting for it. */
   readonly resolve: (response: JsonRpc.Response) => Effect.Effect<void>
   /** Engine use: hands the client's progress on a server request to its `onProgress`. */
@@ -365,7 +377,6 @@ const fromState = (kind: McpSession["kind"], state: State): Effect.Effect<McpSes
     const resources = yield* Ref.make(state.resources)
     const resourceTemplates = yield* Ref.make(state.resourceTemplates)
     const ready = yield* Ref.make(false)
-    const outbox = yield* Queue.unbounded<Outbound>()
     const data = yield* Ref.make(state.data)
     const config = yield* Ref.make(state.config)
     const client = yield* Ref.make(Option.none<ClientState>())
@@ -381,8 +392,41 @@ const fromState = (kind: McpSession["kind"], state: State): Effect.Effect<McpSes
     const progressCallbacks = new Map<string | number, (p: McpSchema.ProgressNotificationParams) => Effect.Effect<void>>()
     let nextRequestId = 0
 
-    const send = (message: JsonRpc.Message, relatedRequestId?: JsonRpc.RequestId) =>
-      Queue.offer(outbox, relatedRequestId === undefined ? { message } : { message, relatedRequestId })
+    // The conversation's transport, while one runs; what is sent meanwhile waits. No fiber per session carries
+    // messages: each goes out from the fiber that sends it.
+    let sink: Sink | undefined
+    let waiting: Array<Outbound> = []
+
+    const send = (message: JsonRpc.Message, relatedRequestId?: JsonRpc.RequestId): Effect.Effect<void> =>
+      Effect.suspend(() => {
+        if (sink !== undefined) {
+          return sink(message, relatedRequestId)
+        }
+        waiting.push(relatedRequestId === undefined ? { message } : { message, relatedRequestId })
+        return Effect.void
+      })
+
+    const connect = (next: Sink): Effect.Effect<void, never, Scope.Scope> => {
+      // What waited goes out first, in order; what is sent while it goes out waits its turn.
+      const drain = (): Effect.Effect<void> => {
+        if (waiting.length === 0) {
+          sink = next
+          return Effect.void
+        }
+        const queued = waiting
+        waiting = []
+        return Effect.zipRight(
+          Effect.forEach(queued, ({ message, relatedRequestId }) => next(message, relatedRequestId), { discard: true }),
+          Effect.suspend(drain)
+        )
+      }
+      return Effect.acquireRelease(Effect.suspend(drain), () =>
+        Effect.sync(() => {
+          if (sink === next) {
+            sink = undefined
+          }
+        }))
+    }
 
     const notify = (method: string, params?: JsonRpc.Params, relatedRequestId?: JsonRpc.RequestId): Effect.Effect<void> =>
       kind === "template"
@@ -465,7 +509,6 @@ const fromState = (kind: McpSession["kind"], state: State): Effect.Effect<McpSes
       logLevel: yield* Ref.make(Option.none<McpSchema.LoggingLevel>()),
       roots: yield* Ref.make(Option.none<ReadonlyArray<McpSchema.Root>>()),
       data,
-      outbox,
       subscriptions,
       tasks,
       watchers,
@@ -549,6 +592,8 @@ const fromState = (kind: McpSession["kind"], state: State): Effect.Effect<McpSes
       get: (key) => Effect.map(Ref.get(data), (context) => Context.get(context, key)),
       set: (key, value) => Ref.update(data, (context) => Context.add(context, key, value)),
       notify,
+      send,
+      connect,
       request,
       notifyResourceUpdated: (uri) =>
         Effect.flatMap(Ref.get(subscriptions), (subscribed) =>

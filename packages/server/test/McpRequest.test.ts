@@ -121,6 +121,20 @@ describe("McpRequest", () => {
         expect(yield* client.messages.size).toBe(0)
       }).pipe(Effect.provide(Template)))
 
+    it.scoped("sends a request's log lines before its response", () =>
+      Effect.gen(function*() {
+        const client = yield* McpTestClient.connect()
+        yield* client.setLogLevel("warning")
+        // Sent raw, so the response arrives in the message queue, in order with the notifications.
+        yield* client.send(JsonRpc.request("raw", "tools/call", { name: "chatty", arguments: {} }))
+        const arrived = [yield* client.nextMessage, yield* client.nextMessage, yield* client.nextMessage]
+        expect(arrived.map((m) => "method" in m ? m.method : `response ${"id" in m ? String(m.id) : ""}`)).toEqual([
+          "notifications/message",
+          "notifications/message",
+          "response raw"
+        ])
+      }).pipe(Effect.provide(Template)))
+
     it.scoped("forwards no Effect.log line to a client that set no level", () =>
       Effect.gen(function*() {
         const client = yield* McpTestClient.connect()

@@ -5,7 +5,8 @@ import * as HashMap from "effect/HashMap"
 import * as HashSet from "effect/HashSet"
 import * as Logger from "effect/Logger"
 import * as Option from "effect/Option"
-import * as Queue from "effect/Queue"
+import * as Fiber from "effect/Fiber"
+import * as Mailbox from "effect/Mailbox"
 import * as JsonRpc from "../JsonRpc.js"
 import * as McpSchema from "../McpSchema.js"
 import type { McpSession } from "../McpSession.js"
@@ -38,28 +39,35 @@ const logData = (message: unknown): unknown =>
 
 /**
  * A logger that copies a request's `Effect.log*` lines to the client as `notifications/message`, at or above the
- * level the client set. Loggers are synchronous, so lines go through the session's outbox rather than the transport.
+ * level the client set. Loggers are synchronous, so lines wait in a mailbox that a fiber of the request sends on; the
+ * request ends only once every line it logged has gone, so its lines always reach the client before its response.
  */
 export const withClientLogger = (
   session: McpSession,
   threshold: McpSchema.LoggingLevel,
   relatedRequestId: JsonRpc.RequestId
 ) =>
-<A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> => {
-  const logger = Logger.make(({ annotations, logLevel, message }) => {
-    const level = toMcpLevel(logLevel)
-    if (level === undefined || !passes(level, threshold)) {
-      return
-    }
-    const name = Option.getOrUndefined(HashMap.get(annotations, "logger"))
-    Queue.unsafeOffer(session.outbox, {
-      message: JsonRpc.notification("notifications/message", {
+<A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
+  Effect.flatMap(Mailbox.make<JsonRpc.Message>(), (lines) => {
+    const logger = Logger.make(({ annotations, logLevel, message }) => {
+      const level = toMcpLevel(logLevel)
+      if (level === undefined || !passes(level, threshold)) {
+        return
+      }
+      const name = Option.getOrUndefined(HashMap.get(annotations, "logger"))
+      lines.unsafeOffer(JsonRpc.notification("notifications/message", {
         level,
         data: logData(message),
         ...(typeof name === "string" ? { logger: name } : {})
-      }),
-      relatedRequestId
+      }))
     })
+    const forward: Effect.Effect<void> = Effect.flatMap(lines.takeAll, ([chunk, done]) =>
+      Effect.zipRight(
+        Effect.forEach(chunk, (line) => session.send(line, relatedRequestId), { discard: true }),
+        done ? Effect.void : forward
+      ))
+    return Effect.flatMap(Effect.fork(forward), (forwarder) =>
+      Effect.locallyWith(effect, FiberRef.currentLoggers, HashSet.add(logger)).pipe(
+        Effect.ensuring(Effect.zipRight(lines.end, Fiber.await(forwarder)))
+      ))
   })
-  return Effect.locallyWith(effect, FiberRef.currentLoggers, HashSet.add(logger))
-}
