@@ -177,13 +177,26 @@ export const respond = (
  */
 export const run = (session: McpSession.McpSession, transport: McpTransport): Effect.Effect<void, TransportError> =>
   // Interruptible wherever it is forked from (HTTP handlers run uninterruptibly): ending a connection must end it.
-  Effect.interruptible(Effect.scoped(Effect.gen(function*() {
-    const scope = yield* Effect.scope
+  // The scope is passed by hand rather than provided: a conversation may idle for hours, and a provided service
+  // would keep a copy of the fiber's references for all that time.
+  Effect.interruptible(Effect.flatMap(Scope.make(), (scope) =>
+    Effect.flatMap(setUp(session, transport, scope), (onFrame) => forEachFrame(transport.incoming, onFrame)).pipe(
+      Effect.onExit((exit) => Scope.close(scope, exit))
+    )))
+
+/** Prepares a conversation in its scope; the result handles one frame from the client. */
+const setUp = (
+  session: McpSession.McpSession,
+  transport: McpTransport,
+  scope: Scope.Scope
+): Effect.Effect<(frame: Frame) => Effect.Effect<void>> =>
+  Effect.gen(function*() {
     // Requests being handled, by id, for `notifications/cancelled`. Their fibers live in the conversation's scope.
     const inFlight = new Map<string, InFlight>()
 
     // Hooks and server-to-client requests end with the conversation, whatever ends it.
-    yield* Effect.addFinalizer(() =>
+    yield* Scope.addFinalizer(
+      scope,
       Effect.zipRight(
         session.disconnect,
         Effect.flatMap(Ref.get(session.endHooks), (hooks) => runHooks(session, hooks))
@@ -191,8 +204,11 @@ export const run = (session: McpSession.McpSession, transport: McpTransport): Ef
     )
     // Messages the session sends of itself (list changes, log lines, requests to the client) go out on the transport
     // from the fiber that sends them: no fiber per conversation waits for them.
-    yield* session.connect((message, relatedRequestId) =>
-      transport.send(message, relatedRequestId === undefined ? undefined : { relatedRequestId }))
+    yield* Scope.extend(
+      session.connect((message, relatedRequestId) =>
+        transport.send(message, relatedRequestId === undefined ? undefined : { relatedRequestId })),
+      scope
+    )
 
     const plainOrigin: Origin = { transport: Context.empty(), send: transport.send, scope }
     const originOf = (context: Context.Context<never> | undefined): Origin =>
@@ -314,8 +330,8 @@ export const run = (session: McpSession.McpSession, transport: McpTransport): Ef
       const origin = originOf(frame.context)
       return Array.isArray(frame.value) ? onBatch(frame.value, origin) : onMessage(frame.value, origin)
     }
-    yield* forEachFrame(transport.incoming, onFrame)
-  })))
+    return onFrame
+  })
 
 /** Handles every frame in order until the client goes; a mailbox is drained directly, a chunk at a time. */
 const forEachFrame = (
