@@ -31,11 +31,12 @@ import * as Mailbox from "effect/Mailbox"
 import * as Option from "effect/Option"
 import * as Predicate from "effect/Predicate"
 import * as Ref from "effect/Ref"
+import * as Runtime from "effect/Runtime"
 import * as Schema from "effect/Schema"
 import * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
 import { withClientLogger } from "./internal/clientLogger.js"
-import { initialize, methods } from "./internal/methods.js"
+import { directCall, initialize, methods } from "./internal/methods.js"
 import * as JsonRpc from "./JsonRpc.js"
 import * as McpSchema from "./McpSchema.js"
 import { McpRequest } from "./McpRequest.js"
@@ -127,6 +128,31 @@ const toResponse = (request: JsonRpc.Request) =>
           )
       })
   })
+
+/**
+ * The `tools/call` that can start directly in a fiber of its own (`RegisteredTool.start`): when nothing wraps
+ * requests (middleware, the client's logging, a timeout) and the call is of the usual shape. Otherwise `None`, and
+ * it takes the general path, `respond`.
+ */
+const directCallOf = (
+  session: McpSession.McpSession,
+  request: JsonRpc.Request
+): Effect.Effect<Option.Option<DirectCall>> =>
+  Effect.flatMap(Ref.get(session.middleware), (middleware) =>
+    middleware.length > 0 ? Effect.succeedNone : Effect.flatMap(Ref.get(session.logLevel), (logLevel) =>
+      Option.isSome(logLevel) ? Effect.succeedNone : Effect.flatMap(Ref.get(session.config), ({ options }) =>
+        options.requestTimeout !== undefined ? Effect.succeedNone : Effect.flatMap(Ref.get(session.client), (client) =>
+          Option.isNone(client) ? Effect.succeedNone : Effect.map(Ref.get(session.tools), (tools) =>
+            Option.map(
+              directCall(request.params ?? {}, tools, client.value.protocolVersion),
+              ({ args, tool }): DirectCall => ({ args, client, tool })
+            ))))))
+
+interface DirectCall {
+  readonly tool: McpSession.RegisteredTool
+  readonly args: Readonly<Record<string, unknown>>
+  readonly client: Option.Option<McpSession.ClientState>
+}
 
 /**
  * Answers one request: its result, its JSON-RPC error, or −32603 for a defect, which is logged and stays inside the
@@ -251,6 +277,14 @@ const setUp = (
       }
     }
 
+    // Requests started directly run outside the scope (see `RegisteredTool.start`): they end with it all the same.
+    yield* Scope.addFinalizer(
+      scope,
+      Effect.suspend(() =>
+        Fiber.interruptAll(Array.from(inFlight.values(), (entry) => entry.fiber).filter(Predicate.isNotUndefined))
+      )
+    )
+
     const onRequest = (request: JsonRpc.Request, origin: Origin): Effect.Effect<void> =>
       Effect.suspend(() => {
         const key = idKey(request.id)
@@ -263,19 +297,43 @@ const setUp = (
         // Remembered before the fork, so that a cancellation read next finds it; the fiber is filled in once forked.
         const entry: InFlight = { fiber: undefined }
         inFlight.set(key, entry)
-        return respond(session, request, origin).pipe(
-          Effect.flatMap((response) => {
-            // The id is free again as soon as the answer is decided, before it is written.
-            if (inFlight.get(key) === entry) {
-              inFlight.delete(key)
-            }
-            return transport.send(response)
-          }),
+        const answer = (response: JsonRpc.Response): Effect.Effect<void> => {
+          // The id is free again as soon as the answer is decided, before it is written.
+          if (inFlight.get(key) === entry) {
+            inFlight.delete(key)
+          }
+          return transport.send(response)
+        }
+        const general = respond(session, request, origin).pipe(
+          Effect.flatMap(answer),
           Effect.forkIn(scope),
           Effect.map((fiber) => {
             entry.fiber = fiber
           })
         )
+        if (request.method !== "tools/call") {
+          return general
+        }
+        return Effect.flatMap(directCallOf(session, request), (direct) => {
+          if (Option.isNone(direct)) {
+            return general
+          }
+          const { args, client, tool } = direct.value
+          return Effect.withFiberRuntime<void>((parent, status) => {
+            const runtime = Runtime.make({
+              context: Context.empty(),
+              fiberRefs: parent.getFiberRefs(),
+              runtimeFlags: status.runtimeFlags
+            })
+            entry.fiber = tool.start(
+              args,
+              requestContext(session, request, origin, client),
+              runtime,
+              (call) => Effect.flatMap(toResponse(request)(call), answer)
+            )
+            return Effect.void
+          })
+        })
       })
 
     const onMessage = (value: unknown, origin: Origin): Effect.Effect<void> => {

@@ -36,6 +36,7 @@ import * as Option from "effect/Option"
 import * as Predicate from "effect/Predicate"
 import type * as Scope from "effect/Scope"
 import * as Ref from "effect/Ref"
+import * as Runtime from "effect/Runtime"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import { formatParseError } from "./internal/errors.js"
@@ -132,10 +133,32 @@ export interface ClientState {
  */
 export type Run<A> = (request: McpRequest["Type"]) => Effect.Effect<A, JsonRpc.McpError>
 
+/**
+ * What the engine makes of a tool call's outcome (its answer to the request). Generic in the context, which is the
+ * fiber's own.
+ *
+ * @since 0.1.0
+ */
+export type Continuation = <R>(
+  call: Effect.Effect<McpSchema.CallToolResult, JsonRpc.McpError, R>
+) => Effect.Effect<void, never, R>
+
 /** A tool with its context captured: it needs only its arguments and the request to run. @since 0.1.0 */
 export interface RegisteredTool {
   readonly definition: McpSchema.Tool
   readonly call: (args: Readonly<Record<string, unknown>>) => Run<McpSchema.CallToolResult>
+  /**
+   * Engine use, the hot path of `tools/call`: runs the call, then `then`, in a new fiber that starts at once, with
+   * the references of `parent` (loggers, tracer, log level) and, from its first instruction, the context captured at
+   * registration plus the request. Nothing is provided around the handler, which would cost a fiber-reference swap
+   * and restore per call.
+   */
+  readonly start: (
+    args: Readonly<Record<string, unknown>>,
+    request: McpRequest["Type"],
+    parent: Runtime.Runtime<never>,
+    then: Continuation
+  ) => Fiber.RuntimeFiber<void>
 }
 
 /** Completes an argument or variable: `None` when it has no completions. @since 0.1.0 */
@@ -523,7 +546,17 @@ const fromState = (kind: McpSession["kind"], state: State): Effect.Effect<McpSes
               added.map((tool) =>
                 [tool.name, {
                   definition: tool.definition,
-                  call: (args) => withCaptured(tool.call(args), context)
+                  call: (args) => withCaptured(tool.call(args), context),
+                  start: (args, request, parent, then) =>
+                    // Forked from a runtime, as `FiberSet.makeRuntime` does, so that the context is the fiber's from
+                    // its start; the engine tracks the fiber and interrupts it when the conversation ends.
+                    Runtime.runFork(
+                      Runtime.make({
+                        context: withRequest<R>(context, request),
+                        fiberRefs: parent.fiberRefs,
+                        runtimeFlags: parent.runtimeFlags
+                      })
+                    )(then(tool.call(args)))
                 }] as const
               )
             )).pipe(Effect.zipRight(changed("tools")))

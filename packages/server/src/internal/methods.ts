@@ -15,6 +15,7 @@ import * as McpSchema from "../McpSchema.js"
 import type * as McpSession from "../McpSession.js"
 import { McpRequest } from "../McpRequest.js"
 import { formatParseError } from "./errors.js"
+import type * as Registry from "./registry.js"
 import { paginate } from "./pagination.js"
 import * as Tasks from "./tasks.js"
 
@@ -203,6 +204,25 @@ const callTool: Handler = (request) =>
         return task === undefined ? run(request) : Tasks.start(request.session, request.scope, task.ttl, run(request))
       })
   })
+
+/**
+ * A `tools/call` the engine may start directly (`RegisteredTool.start`): params of the usual shape, a known tool, and
+ * no task involved. Anything else, errors included, takes the general path.
+ */
+export const directCall = (
+  params: JsonRpc.Params,
+  tools: Registry.Registry<McpSession.RegisteredTool>,
+  version: McpSchema.ProtocolVersion
+): Option.Option<{ readonly tool: McpSession.RegisteredTool; readonly args: Readonly<Record<string, unknown>> }> => {
+  const decoded = callToolParams(params)
+  if (Either.isLeft(decoded) || decoded.right.task !== undefined) {
+    return Option.none()
+  }
+  const tool = tools.byKey.get(decoded.right.name)
+  return tool === undefined || (hasTasks(version) && taskSupport(tool) === "required")
+    ? Option.none()
+    : Option.some({ tool, args: decoded.right.arguments ?? {} })
+}
 
 const TaskRef = Schema.Struct({ taskId: Schema.String })
 
