@@ -37,8 +37,7 @@ import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as Mailbox from "effect/Mailbox"
-import * as Option from "effect/Option"
-import * as Stream from "effect/Stream"
+import * as Chunk from "effect/Chunk"
 import * as Ndjson from "./internal/ndjson.js"
 import * as StderrConsole from "./internal/stderrConsole.js"
 
@@ -159,12 +158,12 @@ const utf8 = new TextEncoder()
 /**
  * A transport over stdin and stdout.
  *
- * `incoming` ends when stdin ends, or when stdout breaks (`EPIPE`: the client is gone either way). `send` queues a
- * whole line; lines queued together are written together a microtask later, so messages never interleave.
- * While stdout is over its high-water mark `send` waits for it to drain, so a client that stops reading slows the
- * server down rather than filling its memory; once stdout has broken `send` does nothing.
- * When `incoming` finishes it destroys stdin, so that the process can exit; stdout is left open, as it may still be
- * flushing.
+ * `incoming` is a mailbox of frames, which ends when stdin ends, or when stdout breaks (`EPIPE`: the client is gone
+ * either way); reading pauses while it is full. `send` queues a whole line; lines queued together are written together
+ * a microtask later, so messages never interleave. While stdout is over its high-water mark `send` waits for it to
+ * drain, so a client that stops reading slows the server down rather than filling its memory; once stdout has broken
+ * `send` does nothing. When the transport's scope closes it stops reading stdin, so that the process can exit; stdout
+ * is left open, as it may still be flushing.
  *
  * @example
  * ```ts
@@ -300,62 +299,94 @@ export const make = (options: Options = {}): Effect.Effect<McpTransport.McpTrans
         return enqueue(message, text)
       })
 
-    // stdin is read in flowing mode and framed right in the `data` handler: one mailbox hop per chunk, however many
-    // messages it holds. Reading pauses while too many frames wait, so a flood from the client is not buffered.
-    const incoming: Stream.Stream<McpTransport.Frame, McpTransport.TransportError> = Stream.unwrapScoped(
-      Effect.gen(function*() {
-        const frames = yield* Mailbox.make<McpTransport.Frame, McpTransport.TransportError>()
-        let state = Ndjson.initial
-        let paused = false
-        const onData = (chunk: Uint8Array | string): void => {
-          const out: Array<McpTransport.Frame> = []
-          // A stdin with an encoding set yields strings; the framing works on bytes.
-          state = Ndjson.stepInto(state, typeof chunk === "string" ? utf8.encode(chunk) : chunk, maxMessageBytes, out)
-          if (out.length > 0) {
-            frames.unsafeOfferAll(out)
-          }
-          if (!paused && Option.getOrElse(frames.unsafeSize(), () => 0) >= HIGH_WATER_FRAMES) {
-            paused = true
-            stdin.pause()
-          }
+    // stdin is read in flowing mode and framed right in the `data` handler; the engine takes the frames straight from
+    // a mailbox, a chunk at a time. The mailbox is bounded, so a flood from the client is not buffered: when it is
+    // full, reading pauses and one fiber hands over what did not fit as room frees up, then resumes reading.
+    const frames = yield* Mailbox.make<McpTransport.Frame, McpTransport.TransportError>(HIGH_WATER_FRAMES)
+    const overflowed = yield* Effect.makeLatch(false)
+    let overflow: Array<McpTransport.Frame> = []
+    let stdinEnded = false
+    let state = Ndjson.initial
+
+    const offer = (out: ReadonlyArray<McpTransport.Frame>): void => {
+      if (overflow.length > 0) {
+        // Paused already: later frames queue behind those waiting, in order.
+        overflow.push(...out)
+        return
+      }
+      const rest = frames.unsafeOfferAll(out)
+      if (rest.length > 0) {
+        overflow = Chunk.toArray(rest)
+        stdin.pause()
+        overflowed.unsafeOpen()
+      }
+    }
+    const onData = (chunk: Uint8Array | string): void => {
+      const out: Array<McpTransport.Frame> = []
+      // A stdin with an encoding set yields strings; the framing works on bytes.
+      state = Ndjson.stepInto(state, typeof chunk === "string" ? utf8.encode(chunk) : chunk, maxMessageBytes, out)
+      if (out.length > 0) {
+        offer(out)
+      }
+    }
+    const onEnd = (): void => {
+      offer(Ndjson.flush(state, maxMessageBytes))
+      stdinEnded = true
+      if (overflow.length === 0) {
+        frames.unsafeDone(Exit.void)
+      }
+    }
+    const onError = (cause: unknown): void => {
+      frames.unsafeDone(Exit.fail(
+        new McpTransport.TransportError({ message: `MCP stdio: stdin failed: ${describe(cause)}`, cause })
+      ))
+    }
+
+    // Hands over what did not fit, waiting for room (a mailbox that has ended takes nothing, and nothing waits).
+    const refill: Effect.Effect<void> = Effect.suspend(() => {
+      const waiting = overflow
+      overflow = []
+      return Effect.flatMap(frames.offerAll(waiting), (rest) => {
+        if (rest.length > 0) {
+          return Effect.void
         }
-        const onEnd = (): void => {
-          frames.unsafeOfferAll(Ndjson.flush(state, maxMessageBytes))
-          frames.unsafeDone(Exit.void)
+        if (overflow.length > 0) {
+          return refill
         }
-        const onError = (cause: unknown): void => {
-          frames.unsafeDone(Exit.fail(
-            new McpTransport.TransportError({ message: `MCP stdio: stdin failed: ${describe(cause)}`, cause })
-          ))
-        }
-        yield* Effect.acquireRelease(
-          Effect.sync(() => {
-            stdin.on("data", onData)
-            stdin.on("end", onEnd)
-            stdin.on("error", onError)
+        return Effect.sync(() => {
+          if (stdinEnded) {
+            frames.unsafeDone(Exit.void)
+          } else {
             stdin.resume()
-          }),
-          () =>
-            Effect.sync(() => {
-              stdin.off("data", onData)
-              stdin.off("end", onEnd)
-              stdin.off("error", onError)
-              stdin.pause()
-            })
-        )
-        // A client that stopped reading has gone: the conversation ends as at EOF.
-        yield* Effect.forkScoped(Effect.zipRight(Deferred.await(gone), frames.end))
-        return Mailbox.toStream(frames).pipe(
-          Stream.mapChunks((chunk) => {
-            if (paused) {
-              paused = false
-              stdin.resume()
-            }
-            return chunk
-          })
-        )
+          }
+        })
       })
+    })
+    yield* overflowed.await.pipe(
+      Effect.zipRight(overflowed.close),
+      Effect.zipRight(refill),
+      Effect.forever,
+      Effect.forkScoped
     )
+
+    yield* Effect.acquireRelease(
+      Effect.sync(() => {
+        stdin.on("data", onData)
+        stdin.on("end", onEnd)
+        stdin.on("error", onError)
+        stdin.resume()
+      }),
+      () =>
+        Effect.sync(() => {
+          stdin.off("data", onData)
+          stdin.off("end", onEnd)
+          stdin.off("error", onError)
+          stdin.pause()
+        })
+    )
+    // A client that stopped reading has gone: the conversation ends as at EOF.
+    yield* Effect.forkScoped(Effect.zipRight(Deferred.await(gone), frames.end))
+    const incoming: Mailbox.ReadonlyMailbox<McpTransport.Frame, McpTransport.TransportError> = frames
 
     return { incoming, send }
   })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
-import { JsonRpc, McpSession, McpTool } from "@mcp-effect/server"
-import { Console, Deferred, Effect, Fiber, Layer, Logger, LogLevel, Queue, Schedule, Schema } from "effect"
+import { JsonRpc, McpSession, McpTool, McpTransport } from "@mcp-effect/server"
+import { Console, Deferred, Effect, Fiber, Layer, Logger, LogLevel, Mailbox, Predicate, Queue, Schedule, Schema } from "effect"
 import { PassThrough, Writable } from "node:stream"
 import { NodeMcpStdio } from "../src/index.js"
 import * as StderrConsole from "../src/internal/stderrConsole.js"
@@ -218,6 +218,31 @@ describe("NodeMcpStdio", () => {
       stdout.on("data", () => {})
       yield* Fiber.join(blocked).pipe(Effect.timeout("5 seconds"))
     }))
+
+  it.scopedLive("pauses stdin while a flood waits, and hands every frame over in order, then the end", () =>
+    Effect.gen(function*() {
+      const stdin = new PassThrough()
+      const transport = yield* NodeMcpStdio.make({ stdin, stdout: new PassThrough() })
+      const incoming = transport.incoming
+      if (!Mailbox.isReadonlyMailbox<McpTransport.Frame, McpTransport.TransportError>(incoming)) {
+        return yield* Effect.die("stdio hands the engine a mailbox")
+      }
+      const count = 3000
+      stdin.end(Array.from({ length: count }, (_, i) => `${JSON.stringify(JsonRpc.request(i, "ping"))}\n`).join(""))
+      // Nothing takes frames yet: reading pauses once the mailbox is full.
+      yield* Effect.sleep("50 millis")
+      expect(stdin.isPaused()).toBe(true)
+      const ids: Array<unknown> = []
+      let done = false
+      while (!done) {
+        const [chunk, end] = yield* incoming.takeAll
+        for (const frame of chunk) {
+          ids.push(frame._tag === "Json" && Predicate.isRecord(frame.value) ? frame.value.id : frame._tag)
+        }
+        done = end
+      }
+      expect(ids).toEqual(Array.from({ length: count }, (_, i) => i))
+    }).pipe(Effect.timeout("10 seconds")))
 
   it.effect("the stderr console carries Effect's logs and Console.log, not stdout", () =>
     Effect.gen(function*() {
