@@ -206,17 +206,51 @@ export const run = (session: McpSession.McpSession, transport: McpTransport): Ef
   // The scope is passed by hand rather than provided: a conversation may idle for hours, and a provided service
   // would keep a copy of the fiber's references for all that time.
   Effect.interruptible(Effect.flatMap(Scope.make(), (scope) =>
-    Effect.flatMap(setUp(session, transport, scope), (onFrame) => forEachFrame(transport.incoming, onFrame)).pipe(
+    Effect.flatMap(setUp(session, transport.send, scope), (onFrame) => forEachFrame(transport.incoming, onFrame)).pipe(
       Effect.onExit((exit) => Scope.close(scope, exit))
     )))
+
+/**
+ * Connects a live session to a client for as long as the scope is open, with no fiber of its own: the result handles
+ * one frame from the client, in the caller's fiber, and each request runs in a fiber of its own in the scope. When
+ * the scope closes, requests in flight are interrupted and the session's end hooks run.
+ *
+ * `run` is this plus a loop over a transport's incoming frames. A transport called once per message (an HTTP POST)
+ * can use it directly and spare each idle connection a waiting fiber.
+ *
+ * @example
+ * ```ts
+ * import { JsonRpc, McpServer, McpSession, McpTransport } from "@mcp-effect/server"
+ * import { Effect } from "effect"
+ *
+ * declare const send: McpTransport.McpTransport["send"]
+ * const program = Effect.gen(function*() {
+ *   const session = yield* McpSession.live
+ *   const receive = yield* McpServer.connect(session, send)
+ *   // ... for each message from the client:
+ *   yield* receive(McpTransport.json(JsonRpc.request(1, "ping")))
+ * }).pipe(Effect.scoped)
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const connect = (
+  session: McpSession.McpSession,
+  send: McpTransport["send"]
+): Effect.Effect<(frame: Frame) => Effect.Effect<void>, never, Scope.Scope> =>
+  Effect.flatMap(Effect.scope, (scope) =>
+    Effect.map(setUp(session, send, scope), (onFrame) => (frame: Frame) =>
+      // Whatever fiber calls it (HTTP handlers run uninterruptibly), the requests it starts can be cancelled.
+      Effect.interruptible(onFrame(frame))))
 
 /** Prepares a conversation in its scope; the result handles one frame from the client. */
 const setUp = (
   session: McpSession.McpSession,
-  transport: McpTransport,
+  send: McpTransport["send"],
   scope: Scope.Scope
 ): Effect.Effect<(frame: Frame) => Effect.Effect<void>> =>
   Effect.gen(function*() {
+    const transport = { send }
     // Requests being handled, by id, for `notifications/cancelled`. Their fibers live in the conversation's scope.
     const inFlight = new Map<string, InFlight>()
 

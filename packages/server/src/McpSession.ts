@@ -34,7 +34,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Predicate from "effect/Predicate"
-import type * as Scope from "effect/Scope"
+import * as Scope from "effect/Scope"
 import * as Ref from "effect/Ref"
 import * as Runtime from "effect/Runtime"
 import * as Schema from "effect/Schema"
@@ -443,12 +443,20 @@ const fromState = (kind: McpSession["kind"], state: State): Effect.Effect<McpSes
           Effect.suspend(drain)
         )
       }
-      return Effect.acquireRelease(Effect.suspend(drain), () =>
-        Effect.sync(() => {
-          if (sink === next) {
-            sink = undefined
-          }
-        }))
+      // `Scope.addFinalizer`, not `acquireRelease`, which would keep the connecting fiber's references (for HTTP,
+      // the request that opened the session) for as long as the conversation lasts.
+      return Effect.flatMap(Effect.scope, (scope) =>
+        Effect.zipRight(
+          Effect.suspend(drain),
+          Scope.addFinalizer(
+            scope,
+            Effect.sync(() => {
+              if (sink === next) {
+                sink = undefined
+              }
+            })
+          )
+        ))
     }
 
     const notify = (method: string, params?: JsonRpc.Params, relatedRequestId?: JsonRpc.RequestId): Effect.Effect<void> =>

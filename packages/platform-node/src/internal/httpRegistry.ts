@@ -14,7 +14,6 @@ import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import * as FiberSet from "effect/FiberSet"
 import * as Option from "effect/Option"
 import type * as EventStore from "../EventStore.js"
 import type * as Security from "./httpSecurity.js"
@@ -70,10 +69,6 @@ const statelessClient = { name: "stateless-client", version: "0.0.0" }
 export const make = (config: Config): Effect.Effect<Registry, never, McpSession.Template | Scope.Scope> =>
   Effect.gen(function*() {
     const template = yield* McpSession.Template
-    // Conversations are forked from the endpoint's runtime: a fiber forked from the HTTP handler would keep the
-    // request that opened its session (and its span) in its context for the whole session. They end with the scope.
-    const runFork = yield* FiberSet.makeRuntime<never>()
-    const fork: HttpSession.Fork = (effect) => runFork(effect)
     const streamable = new Map<string, HttpSession.HttpSession>()
     const legacy = new Map<string, HttpSession.HttpSession>()
     const transient = new Set<HttpSession.HttpSession>()
@@ -116,7 +111,6 @@ export const make = (config: Config): Effect.Effect<Registry, never, McpSession.
               id,
               live,
               store: kind._tag === "Streamable" ? config.store : HttpSession.discardingStore,
-              fork,
               keepAlive: config.keepAlive,
               single: kind._tag === "Legacy",
               onClose: kind._tag === "Stateless" ? forgetTransient : forget(registry, id)

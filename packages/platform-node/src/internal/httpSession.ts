@@ -16,10 +16,9 @@
  * never cross. The common exchange takes no lock: while a channel is waiting, a message is only buffered, which is
  * synchronous, and a response that is the whole answer is sent as JSON without touching the store.
  *
- * An idle session holds as little as it can: no fiber of its own besides the conversation (idle sessions are expired
- * by the registry's one sweeper), no scope, and its lock is made the first time it is needed. The conversation is
- * forked from the endpoint's runtime, not from the HTTP request that opened the session, so it does not keep that
- * request (its headers, socket and tracing span) alive for as long as the session lives.
+ * An idle session holds as little as it can: no fiber of its own (the conversation is connected with
+ * `McpServer.connect`, and each POST hands its message to the engine from its own fiber; idle sessions are expired by
+ * the registry's one sweeper), and its lock is made the first time it is needed.
  */
 import type { McpSession } from "@mcp-effect/server"
 import { JsonRpc, McpServer, McpTransport } from "@mcp-effect/server"
@@ -28,7 +27,7 @@ import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
-import * as Fiber from "effect/Fiber"
+import * as Scope from "effect/Scope"
 import * as Mailbox from "effect/Mailbox"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
@@ -111,9 +110,6 @@ export interface HttpSession {
   readonly close: (reason: CloseReason) => Effect.Effect<void>
 }
 
-/** Forks a fiber detached from the caller (no HTTP request in its context), ended when the endpoint's scope closes. */
-export type Fork = <A, E>(effect: Effect.Effect<A, E>) => Fiber.RuntimeFiber<A, E>
-
 /** The key of a request id, as the engine keys them: `1` and `"1"` differ. */
 export const keyOf = (id: JsonRpc.RequestId): string => typeof id === "number" ? `n${id}` : `s${id}`
 
@@ -132,12 +128,11 @@ export const discardingStore: EventStore.EventStore = (() => {
   }
 })()
 
-/** Makes a session and starts its conversation with `fork`. */
+/** Makes a session and connects its conversation, in a scope of its own that `close` closes. */
 export const make = (options: {
   readonly id: string
   readonly live: McpSession.McpSession
   readonly store: EventStore.EventStore
-  readonly fork: Fork
   readonly keepAlive: Duration.Duration
   /** Every message goes to the standalone stream (the 2024-11-05 HTTP+SSE transport has no other). */
   readonly single: boolean
@@ -145,7 +140,7 @@ export const make = (options: {
 }): Effect.Effect<HttpSession> =>
   Effect.gen(function*() {
     const { live, store } = options
-    const inbox = yield* Mailbox.make<McpTransport.Frame>()
+    const scope = yield* Scope.make()
     // Made when first needed: most sessions only ever answer with JSON, which takes no lock.
     let lock: Effect.Semaphore | undefined
     const locked = <A>(effect: Effect.Effect<A>): Effect.Effect<A> =>
@@ -159,7 +154,6 @@ export const make = (options: {
     let lastActivity = yield* Effect.clockWith((clock) => clock.currentTimeMillis)
     let exchanges = 0
     let connections = 0
-    let conversation: Fiber.RuntimeFiber<void, McpTransport.TransportError> | undefined
     const byKey = new Map<string, Channel>()
     const batches: Array<Channel> = []
     const channels = new Map<string, Channel>()
@@ -280,8 +274,8 @@ export const make = (options: {
           }))
       })
 
-    // The engine drains the inbox itself: no stream per session, and no frame kept once handled.
-    const transport: McpTransport.McpTransport = { incoming: inbox, send }
+    // The conversation has no fiber: each message goes to the engine from the fiber of the POST that carried it.
+    const receive = yield* Scope.extend(McpServer.connect(live, send), scope)
 
     /** The bytes of a connection: its events and keep-alives, until it ends; `release` runs when it is gone. */
     const sse = (connection: Mailbox.Mailbox<string>, release: Effect.Effect<void>): Stream.Stream<Uint8Array> =>
@@ -403,8 +397,7 @@ export const make = (options: {
         for (const key of keys) byKey.set(key, channel)
         if (batch) batches.push(channel)
         channels.set(channel.streamId, channel)
-        inbox.unsafeOffer(McpTransport.json(value, context))
-        return Effect.flatMap(first(channel), () => {
+        return Effect.flatMap(Effect.zipRight(receive(McpTransport.json(value, context)), first(channel)), () => {
           // Woken by the session's end: unless the answer came first, the POST gets the reason.
           return isClosed && channel.buffer.length === 0 && !channel.done
             ? Effect.succeed<Reply>({ _tag: "Closed", reason: closeReason })
@@ -514,29 +507,12 @@ export const make = (options: {
           // A POST still waiting is answered with the reason.
           wakeUp(channel)
         }
-        const running = conversation
-        conversation = undefined
+        // The conversation ends with its scope: requests in flight are interrupted, end hooks run.
         return Effect.zipRight(
-          running === undefined ? Effect.void : Fiber.interrupt(running),
+          Scope.close(scope, Exit.void),
           Effect.forEach(storedStreams, (streamId) => store.forget(streamId), { discard: true })
         )
       }))
-
-    // The conversation runs until the session is closed; if it ends by itself, so does the session (from its own
-    // fiber, which is then no longer there to interrupt).
-    conversation = options.fork(McpServer.run(live, transport).pipe(
-      Effect.onExit((exit) =>
-        Exit.isInterrupted(exit)
-          ? Effect.void
-          : Effect.zipRight(
-            Exit.isFailure(exit) ? Effect.logError("MCP HTTP: a conversation failed", exit.cause) : Effect.void,
-            Effect.suspend(() => {
-              conversation = undefined
-              return close("ended")
-            })
-          )
-      )
-    ))
 
     const session: HttpSession = {
       poll,
@@ -544,7 +520,7 @@ export const make = (options: {
       live,
       isClosed: () => isClosed,
       hasRequest: (key) => byKey.has(key),
-      deliver: (frame) => Effect.sync(() => { if (!isClosed) inbox.unsafeOffer(frame) }),
+      deliver: (frame) => Effect.suspend(() => isClosed ? Effect.void : receive(frame)),
       request,
       cancel,
       openStandalone,
