@@ -23,6 +23,7 @@
  * @since 0.1.0
  */
 import * as Cause from "effect/Cause"
+import * as Chunk from "effect/Chunk"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -434,7 +435,7 @@ const forEachFrame = (
     return Stream.runForEach(incoming, f)
   }
   const loop: Effect.Effect<void, TransportError> = Effect.flatMap(incoming.takeAll, ([frames, done]) => {
-    const handled = Effect.forEach(frames, f, { discard: true })
+    const handled = Effect.forEach(Chunk.toReadonlyArray(frames), f, { discard: true })
     return done ? handled : Effect.zipRight(handled, loop)
   })
   return loop
