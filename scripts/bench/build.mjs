@@ -9,7 +9,9 @@ export const outDir = `${root}.cache/bench`
 export const servers = {
   "mcp-effect": { stdio: "mcp-effect-stdio.ts", http: "mcp-effect-http.ts" },
   sdk: { stdio: "sdk-stdio.mjs", http: "sdk-http.mjs" },
-  raw: { stdio: "raw-stdio.mjs", http: "raw-http.mjs" }
+  raw: { stdio: "raw-stdio.mjs", http: "raw-http.mjs" },
+  // HTTP only: @effect/platform's server with no MCP, the floor of what mcp-effect's HTTP transport can reach.
+  platform: { http: "platform-http.mjs" }
 }
 
 // BENCH_PACKAGES=/some/copy/of/packages benchmarks another copy of the library (a prototype, another checkout).

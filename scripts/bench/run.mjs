@@ -1,10 +1,11 @@
 // The side-by-side benchmark: mcp-effect, the official SDK and a raw Node floor, each in a fresh process, alternated
-// run by run; medians of RUNS runs; ratios against the baselines measured in the same run. `--smoke` runs a tiny N
+// run by run; medians of RUNS runs; ratios against the baselines measured in the same run. For HTTP calls, a fourth
+// server: @effect/platform's HTTP server with no MCP, the floor of any transport built on it. `--smoke` runs a tiny N
 // of everything and only checks the replies.
 import { availableParallelism, cpus } from "node:os"
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
-import { build, bundlePath, servers } from "./build.mjs"
+import { build, bundlePath } from "./build.mjs"
 import {
   agent,
   check,
@@ -30,7 +31,8 @@ const HTTP_CALLS = smoke ? 5 : 50
 const IDLE_SESSIONS = smoke ? 20 : Number(process.env.IDLE_SESSIONS ?? 10_000)
 const LIST_TOOLS = smoke ? 50 : 1_000
 const LIST_CALLS = smoke ? 10 : 200
-const names = Object.keys(servers)
+// The three servers of every scenario; others (the @effect/platform floor) join the scenarios that name them.
+const names = ["mcp-effect", "sdk", "raw"]
 
 // A reply that never comes must fail the run, not hang it (`pnpm test` runs the smoke test).
 const watchdog = setTimeout(() => {
@@ -141,10 +143,12 @@ const idleSessions = async (name) => {
   }
 }
 
+// The @effect/platform floor runs only where it means something: HTTP calls.
+const withFloor = [...names, "platform"]
 const allScenarios = [
   { name: "stdio tools/call, 64 in flight", run: (s) => stdioCalls(s, 64) },
   { name: "stdio tools/call, 1 in flight", run: (s) => stdioCalls(s, 1) },
-  { name: `Streamable HTTP, ${HTTP_SESSIONS} sessions × ${HTTP_CALLS} calls`, run: httpCalls },
+  { name: `Streamable HTTP, ${HTTP_SESSIONS} sessions × ${HTTP_CALLS} calls`, run: httpCalls, names: withFloor },
   { name: `tools/list of ${LIST_TOOLS} tools`, run: toolsList },
   { name: `idle HTTP sessions (${IDLE_SESSIONS})`, run: idleSessions },
   { name: "start-up to first reply", run: startup }
@@ -169,17 +173,18 @@ await build()
 const results = {}
 const everyRun = {}
 for (const scenario of scenarios) {
-  const runs = Object.fromEntries(names.map((n) => [n, []]))
+  const those = scenario.names ?? names
+  const runs = Object.fromEntries(those.map((n) => [n, []]))
   for (let r = 0; r < RUNS; r++) {
     // Alternate the order run by run, so no server always runs on a warmer or cooler machine.
-    const order = r % 2 === 0 ? names : [...names].reverse()
+    const order = r % 2 === 0 ? those : [...those].reverse()
     for (const name of order) {
       process.stderr.write(`${scenario.name}: ${name}, run ${r + 1}/${RUNS}\n`)
       runs[name].push(await scenario.run(name))
     }
   }
   everyRun[scenario.name] = runs
-  results[scenario.name] = Object.fromEntries(names.map((name) => [
+  results[scenario.name] = Object.fromEntries(those.map((name) => [
     name,
     Object.fromEntries(Object.keys(runs[name][0]).map((k) => [k, median(runs[name].map((m) => m[k]))]))
   ]))
@@ -193,22 +198,26 @@ const lines = [
   "",
   `${new Date().toISOString().slice(0, 10)} · nproc ${availableParallelism()} · ${cpuModel} · Node ${process.version} · medians of ${RUNS} run(s), servers bundled with esbuild, each run a fresh process`,
   "",
-  "| scenario | figure | mcp-effect | official SDK | raw Node | mcp-effect / SDK | mcp-effect / raw |",
-  "|---|---|---|---|---|---|---|"
+  "| scenario | figure | mcp-effect | official SDK | raw Node | mcp-effect / SDK | mcp-effect / raw | @effect/platform, no MCP | mcp-effect / @effect/platform |",
+  "|---|---|---|---|---|---|---|---|---|"
 ]
 for (const [scenario, byServer] of Object.entries(results)) {
   for (const key of Object.keys(byServer["mcp-effect"])) {
     const [label, format] = units[key]
     const values = names.map((n) => byServer[n][key])
-    lines.push(`| ${scenario} | ${label} | ${values.map(format).join(" | ")} | ${ratio(values[0], values[1])} | ${ratio(values[0], values[2])} |`)
+    const floor = byServer.platform?.[key]
+    lines.push(
+      `| ${scenario} | ${label} | ${values.map(format).join(" | ")} | ${ratio(values[0], values[1])} | ${ratio(values[0], values[2])} | ` +
+        `${floor === undefined ? "–" : format(floor)} | ${floor === undefined ? "–" : ratio(values[0], floor)} |`
+    )
   }
 }
-// Every run's figure, mcp-effect / SDK / raw, to show how far the runs spread on a noisy machine.
-lines.push("", "<details><summary>every run (mcp-effect / SDK / raw)</summary>", "", "| scenario | figure | runs |", "|---|---|---|")
+// Every run's figure, mcp-effect / SDK / raw (/ @effect/platform), to show how far the runs spread on a noisy machine.
+lines.push("", "<details><summary>every run (mcp-effect / SDK / raw / @effect/platform where it ran)</summary>", "", "| scenario | figure | runs |", "|---|---|---|")
 for (const [scenario, runs] of Object.entries(everyRun)) {
   for (const key of Object.keys(runs["mcp-effect"][0])) {
     const [label, format] = units[key]
-    lines.push(`| ${scenario} | ${label} | ${names.map((n) => runs[n].map((m) => format(m[key])).join(", ")).join(" / ")} |`)
+    lines.push(`| ${scenario} | ${label} | ${Object.values(runs).map((r) => r.map((m) => format(m[key])).join(", ")).join(" / ")} |`)
   }
 }
 lines.push("", "</details>")
