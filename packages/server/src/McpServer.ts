@@ -131,29 +131,56 @@ const toResponse = (request: JsonRpc.Request) =>
   })
 
 /**
- * The `tools/call` that can start directly in a fiber of its own (`RegisteredTool.start`): when nothing wraps
- * requests (middleware, the client's logging, a timeout) and the call is of the usual shape. Otherwise `None`, and
- * it takes the general path, `respond`.
+ * The `tools/call` that can start directly in a fiber of its own (`RegisteredTool.start`): when no middleware wraps
+ * requests and the call is of the usual shape. Otherwise `None`, and it takes the general path, `respond`.
  */
 const directCallOf = (
   session: McpSession.McpSession,
   request: JsonRpc.Request
 ): Effect.Effect<Option.Option<DirectCall>> =>
   Effect.flatMap(Ref.get(session.middleware), (middleware) =>
-    middleware.length > 0 ? Effect.succeedNone : Effect.flatMap(Ref.get(session.logLevel), (logLevel) =>
-      Option.isSome(logLevel) ? Effect.succeedNone : Effect.flatMap(Ref.get(session.config), ({ options }) =>
-        options.requestTimeout !== undefined ? Effect.succeedNone : Effect.flatMap(Ref.get(session.client), (client) =>
-          Option.isNone(client) ? Effect.succeedNone : Effect.map(Ref.get(session.tools), (tools) =>
-            Option.map(
-              directCall(request.params ?? {}, tools, client.value.protocolVersion),
-              ({ args, tool }): DirectCall => ({ args, client, tool })
-            ))))))
+    middleware.length > 0 ? Effect.succeedNone : Effect.flatMap(Ref.get(session.client), (client) =>
+      Option.isNone(client) ? Effect.succeedNone : Effect.flatMap(Ref.get(session.tools), (tools) => {
+        const direct = directCall(request.params ?? {}, tools, client.value.protocolVersion)
+        // A plain literal, not a spread: V8 makes spread objects slow, and this runs for every call.
+        return Option.isNone(direct) ? Effect.succeedNone : Effect.map(bounds(session, request), (bound) =>
+          Option.some<DirectCall>({ tool: direct.value.tool, args: direct.value.args, client, bound }))
+      })))
 
 interface DirectCall {
   readonly tool: McpSession.RegisteredTool
   readonly args: Readonly<Record<string, unknown>>
   readonly client: Option.Option<McpSession.ClientState>
+  readonly bound: Bound
 }
+
+/** What wraps every request's handling: the client's logging, and the request timeout. */
+type Bound = <A, R>(handled: Effect.Effect<A, JsonRpc.McpError, R>) => Effect.Effect<A, JsonRpc.McpError, R>
+
+const bounds = (session: McpSession.McpSession, request: JsonRpc.Request): Effect.Effect<Bound> =>
+  Effect.flatMap(Ref.get(session.logLevel), (logLevel) =>
+    Effect.map(Ref.get(session.config), ({ options }): Bound => {
+      const { requestTimeout } = options
+      if (Option.isNone(logLevel) && requestTimeout === undefined) {
+        return identity
+      }
+      return (handled) => {
+        let bounded = handled
+        if (Option.isSome(logLevel)) {
+          // The client asked for log messages: the request's own Effect.log lines go to it as well.
+          bounded = withClientLogger(session, logLevel.value, request.id)(bounded)
+        }
+        if (requestTimeout !== undefined) {
+          bounded = Effect.timeoutFail(bounded, {
+            duration: requestTimeout,
+            onTimeout: () => JsonRpc.McpError.internalError(`Request "${request.method}" timed out`)
+          })
+        }
+        return bounded
+      }
+    }))
+
+const identity: Bound = (handled) => handled
 
 /**
  * Answers one request: its result, its JSON-RPC error, or −32603 for a defect, which is logged and stays inside the
@@ -179,21 +206,7 @@ export const respond = (
         McpRequest,
         context
       )
-      return Effect.flatMap(Ref.get(session.logLevel), (logLevel) =>
-        Effect.flatMap(Ref.get(session.config), ({ options }) => {
-          let bounded = handled
-          if (Option.isSome(logLevel)) {
-            // The client asked for log messages: the request's own Effect.log lines go to it as well.
-            bounded = withClientLogger(session, logLevel.value, request.id)(bounded)
-          }
-          if (options.requestTimeout !== undefined) {
-            bounded = Effect.timeoutFail(bounded, {
-              duration: options.requestTimeout,
-              onTimeout: () => JsonRpc.McpError.internalError(`Request "${request.method}" timed out`)
-            })
-          }
-          return bounded
-        }))
+      return Effect.flatMap(bounds(session, request), (bound) => bound(handled))
     })
   }).pipe(toResponse(request))
 
@@ -353,7 +366,7 @@ const setUp = (
           if (Option.isNone(direct)) {
             return general
           }
-          const { args, client, tool } = direct.value
+          const { args, bound, client, tool } = direct.value
           return Effect.withFiberRuntime<void>((parent, status) => {
             const runtime = Runtime.make({
               context: Context.empty(),
@@ -364,7 +377,7 @@ const setUp = (
               args,
               requestContext(session, request, origin, client),
               runtime,
-              (call) => Effect.flatMap(toResponse(request)(call), answer)
+              (call) => Effect.flatMap(toResponse(request)(bound(call)), answer)
             )
             return Effect.void
           })

@@ -5,8 +5,7 @@ import * as HashMap from "effect/HashMap"
 import * as HashSet from "effect/HashSet"
 import * as Logger from "effect/Logger"
 import * as Option from "effect/Option"
-import * as Fiber from "effect/Fiber"
-import * as Mailbox from "effect/Mailbox"
+import * as Runtime from "effect/Runtime"
 import * as JsonRpc from "../JsonRpc.js"
 import * as McpSchema from "../McpSchema.js"
 import type { McpSession } from "../McpSession.js"
@@ -39,8 +38,8 @@ const logData = (message: unknown): unknown =>
 
 /**
  * A logger that copies a request's `Effect.log*` lines to the client as `notifications/message`, at or above the
- * level the client set. Loggers are synchronous, so lines wait in a mailbox that a fiber of the request sends on; the
- * request ends only once every line it logged has gone, so its lines always reach the client before its response.
+ * level the client set. Loggers are synchronous: each line is sent by a fiber started on the spot from the request's
+ * runtime, which sends at once (in order with whatever else the request sends, and so before its response).
  */
 export const withClientLogger = (
   session: McpSession,
@@ -48,26 +47,23 @@ export const withClientLogger = (
   relatedRequestId: JsonRpc.RequestId
 ) =>
 <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
-  Effect.flatMap(Mailbox.make<JsonRpc.Message>(), (lines) => {
+  // The runtime is taken before the logger is installed, so that what sending logs is not sent back to the client.
+  Effect.flatMap(Effect.runtime<never>(), (runtime) => {
+    const run = Runtime.runFork(runtime)
     const logger = Logger.make(({ annotations, logLevel, message }) => {
       const level = toMcpLevel(logLevel)
       if (level === undefined || !passes(level, threshold)) {
         return
       }
       const name = Option.getOrUndefined(HashMap.get(annotations, "logger"))
-      lines.unsafeOffer(JsonRpc.notification("notifications/message", {
-        level,
-        data: logData(message),
-        ...(typeof name === "string" ? { logger: name } : {})
-      }))
+      run(session.send(
+        JsonRpc.notification("notifications/message", {
+          level,
+          data: logData(message),
+          ...(typeof name === "string" ? { logger: name } : {})
+        }),
+        relatedRequestId
+      ))
     })
-    const forward: Effect.Effect<void> = Effect.flatMap(lines.takeAll, ([chunk, done]) =>
-      Effect.zipRight(
-        Effect.forEach(chunk, (line) => session.send(line, relatedRequestId), { discard: true }),
-        done ? Effect.void : forward
-      ))
-    return Effect.flatMap(Effect.fork(forward), (forwarder) =>
-      Effect.locallyWith(effect, FiberRef.currentLoggers, HashSet.add(logger)).pipe(
-        Effect.ensuring(Effect.zipRight(lines.end, Fiber.await(forwarder)))
-      ))
+    return Effect.locallyWith(effect, FiberRef.currentLoggers, HashSet.add(logger))
   })
