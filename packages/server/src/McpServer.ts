@@ -44,9 +44,6 @@ import { McpRequest } from "./McpRequest.js"
 import * as McpSession from "./McpSession.js"
 import type { Frame, McpTransport, TransportError } from "./McpTransport.js"
 
-/** Request ids may be strings or numbers: `1` and `"1"` are different requests. */
-const idKey = (id: JsonRpc.RequestId): string => typeof id === "number" ? `n${id}` : `s${id}`
-
 /** A request being handled; its fiber is known once forked. */
 interface InFlight {
   fiber: Fiber.RuntimeFiber<void> | undefined
@@ -266,7 +263,8 @@ const setUp = (
   Effect.gen(function*() {
     const transport = { send }
     // Requests being handled, by id, for `notifications/cancelled`. Their fibers live in the conversation's scope.
-    const inFlight = new Map<string, InFlight>()
+    // Keyed by the id itself: a Map tells `1` from `"1"`, as JSON-RPC does.
+    const inFlight = new Map<JsonRpc.RequestId, InFlight>()
 
     // Hooks and server-to-client requests end with the conversation, whatever ends it.
     yield* Scope.addFinalizer(
@@ -303,7 +301,7 @@ const setUp = (
           const requestId = notification.params?.requestId
           return typeof requestId === "string" || typeof requestId === "number"
             ? Effect.suspend(() => {
-              const key = idKey(requestId)
+              const key = requestId
               const fiber = inFlight.get(key)?.fiber
               inFlight.delete(key)
               return fiber === undefined ? Effect.void : Fiber.interrupt(fiber)
@@ -335,7 +333,7 @@ const setUp = (
 
     const onRequest = (request: JsonRpc.Request, origin: Origin): Effect.Effect<void> =>
       Effect.suspend(() => {
-        const key = idKey(request.id)
+        const key = request.id
         if (inFlight.has(key)) {
           return transport.send(JsonRpc.failure(
             request.id,

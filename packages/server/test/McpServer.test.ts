@@ -307,6 +307,9 @@ describe("McpServer", () => {
         yield* Deferred.await(started)
         yield* client.send({ jsonrpc: "2.0", id: 7, method: "ping" })
         expect(yield* client.nextMessage).toMatchObject({ id: 7, error: { code: JsonRpc.INVALID_REQUEST } })
+        // The string "7" is another id.
+        yield* client.send({ jsonrpc: "2.0", id: "7", method: "ping" })
+        expect(yield* client.nextMessage).toEqual({ jsonrpc: "2.0", id: "7", result: {} })
       }).pipe(Effect.provide(Template)))
   })
 
