@@ -255,22 +255,17 @@ export const make = (options: Options = {}): Effect.Effect<McpTransport.McpTrans
     })
     const mustWait = (): boolean => "writableNeedDrain" in stdout && stdout.writableNeedDrain === true
 
-    /** A message as a line; one that cannot be serialized is logged, and a response is still answered. */
-    const encode = (message: JsonRpc.Outgoing): Effect.Effect<string | undefined> =>
-      Effect.try(() => Ndjson.encode(message)).pipe(
-        Effect.catchAll((error) =>
-          Effect.logError("MCP stdio: a message could not be serialized as JSON", Cause.die(error.error)).pipe(
-            // A response that cannot be sent is still answered, or the client would wait for it forever.
-            Effect.as(
-              isBatch(message) || "method" in message
-                ? undefined
-                : Ndjson.encode(JsonRpc.failure(
-                  message.id,
-                  JsonRpc.McpError.internalError("Internal error: the response could not be serialized")
-                ))
-            )
-          )
-        )
+    /** What replaces a message that cannot be serialized: logged, and a response is still answered. */
+    const unserializable = (message: JsonRpc.Outgoing, error: unknown): Effect.Effect<string | undefined> =>
+      Effect.as(
+        Effect.logError("MCP stdio: a message could not be serialized as JSON", Cause.die(error)),
+        // A response that cannot be sent is still answered, or the client would wait for it forever.
+        isBatch(message) || "method" in message
+          ? undefined
+          : Ndjson.encode(JsonRpc.failure(
+            message.id,
+            JsonRpc.McpError.internalError("Internal error: the response could not be serialized")
+          ))
       )
 
     const enqueue = (message: JsonRpc.Outgoing, text: string | undefined): Effect.Effect<void> => {
@@ -293,8 +288,8 @@ export const make = (options: Options = {}): Effect.Effect<McpTransport.McpTrans
         let text: string
         try {
           text = Ndjson.encode(message)
-        } catch {
-          return Effect.flatMap(encode(message), (line) => enqueue(message, line))
+        } catch (error) {
+          return Effect.flatMap(unserializable(message, error), (line) => enqueue(message, line))
         }
         return enqueue(message, text)
       })
