@@ -301,9 +301,8 @@ const setUp = (
           const requestId = notification.params?.requestId
           return typeof requestId === "string" || typeof requestId === "number"
             ? Effect.suspend(() => {
-              const key = requestId
-              const fiber = inFlight.get(key)?.fiber
-              inFlight.delete(key)
+              const fiber = inFlight.get(requestId)?.fiber
+              inFlight.delete(requestId)
               return fiber === undefined ? Effect.void : Fiber.interrupt(fiber)
             })
             : Effect.void
@@ -333,8 +332,8 @@ const setUp = (
 
     const onRequest = (request: JsonRpc.Request, origin: Origin): Effect.Effect<void> =>
       Effect.suspend(() => {
-        const key = request.id
-        if (inFlight.has(key)) {
+        const { id } = request
+        if (inFlight.has(id)) {
           return transport.send(JsonRpc.failure(
             request.id,
             JsonRpc.McpError.invalidRequest(`Invalid request: id ${JSON.stringify(request.id)} is already in use`)
@@ -342,11 +341,11 @@ const setUp = (
         }
         // Remembered before the fork, so that a cancellation read next finds it; the fiber is filled in once forked.
         const entry: InFlight = { fiber: undefined }
-        inFlight.set(key, entry)
+        inFlight.set(id, entry)
         const answer = (response: JsonRpc.Response): Effect.Effect<void> => {
           // The id is free again as soon as the answer is decided, before it is written.
-          if (inFlight.get(key) === entry) {
-            inFlight.delete(key)
+          if (inFlight.get(id) === entry) {
+            inFlight.delete(id)
           }
           return transport.send(response)
         }
