@@ -28,15 +28,7 @@
 // ("effect/Schema", not the "effect" barrel) matters for esbuild, which cannot tree-shake a namespace that a barrel
 // re-exports (evanw/esbuild#1420).
 import * as Schema from "effect/Schema"
-import {
-  INTERNAL_ERROR,
-  INVALID_PARAMS,
-  INVALID_REQUEST,
-  METHOD_NOT_FOUND,
-  PARSE_ERROR,
-  RESOURCE_NOT_FOUND,
-  URL_ELICITATION_REQUIRED
-} from "./JsonRpc.js"
+import { URL_ELICITATION_REQUIRED } from "./JsonRpc.js"
 
 // -------------------------------------------------------------------------------------------------
 // Protocol versions and JSON-RPC constants
@@ -77,7 +69,7 @@ export {
   PARSE_ERROR,
   RESOURCE_NOT_FOUND,
   URL_ELICITATION_REQUIRED
-}
+} from "./JsonRpc.js"
 
 /** The `_meta` key that ties a message to a task (`RelatedTaskMetadata`). Since 2025-11-25. @since 0.1.0 */
 export const RELATED_TASK_META_KEY = "io.modelcontextprotocol/related-task"
