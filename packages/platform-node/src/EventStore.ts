@@ -34,6 +34,7 @@ import * as Option from "effect/Option"
  * ```
  *
  * @since 0.1.0
+ * @category models
  */
 export type StoredMessage = JsonRpc.Outgoing | null
 
@@ -64,6 +65,7 @@ export type StoredMessage = JsonRpc.Outgoing | null
  * ```
  *
  * @since 0.1.0
+ * @category models
  */
 export interface EventStore {
   readonly append: (streamId: string, message: StoredMessage) => Effect.Effect<string>
@@ -85,6 +87,7 @@ export interface EventStore {
  * ```
  *
  * @since 0.1.0
+ * @category models
  */
 export interface MemoryOptions {
   /**
@@ -105,6 +108,7 @@ export interface MemoryOptions {
  * ```
  *
  * @since 0.1.0
+ * @category constants
  */
 export const DEFAULT_CAPACITY = 10_000
 
@@ -122,7 +126,7 @@ interface Stream {
  * @example
  * ```ts
  * import { EventStore } from "@mcp-effect/platform-node"
- * import { Effect, Option } from "effect"
+ * import { Effect } from "effect"
  *
  * const program = Effect.gen(function*() {
  *   const store = yield* EventStore.makeMemory()
@@ -134,6 +138,7 @@ interface Stream {
  * ```
  *
  * @since 0.1.0
+ * @category constructors
  */
 export const makeMemory = (options: MemoryOptions = {}): Effect.Effect<EventStore> =>
   Effect.sync(() => {

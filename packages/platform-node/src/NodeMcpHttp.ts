@@ -73,6 +73,7 @@ import { StreamControl } from "./internal/httpStreamControl.js"
  * ```
  *
  * @since 0.1.0
+ * @category models
  */
 export interface LegacySseOptions {
   /** Where old clients `GET` their stream (default `/sse`). */
@@ -100,6 +101,7 @@ export interface LegacySseOptions {
  * ```
  *
  * @since 0.1.0
+ * @category models
  */
 export interface Options<R = never> {
   /** The endpoint's path (default `/mcp`). */
@@ -160,6 +162,7 @@ export interface Options<R = never> {
  * ```
  *
  * @since 0.1.0
+ * @category models
  */
 export interface LayerOptions<R = never> extends Options<R> {
   /** The port (default 3000; 0 picks a free one, readable from `HttpServer.HttpServer`'s `address`). */
@@ -183,6 +186,7 @@ export interface LayerOptions<R = never> extends Options<R> {
  * ```
  *
  * @since 0.1.0
+ * @category models
  */
 export interface McpHttp {
   /** Serves the endpoint for any method: mount it at `path` (the legacy transport's routes are in `router` only). */
@@ -206,6 +210,7 @@ export interface McpHttp {
  * ```
  *
  * @since 0.1.0
+ * @category constants
  */
 export const DEFAULT_PATH = "/mcp" as const
 
@@ -220,6 +225,7 @@ export const DEFAULT_PATH = "/mcp" as const
  * ```
  *
  * @since 0.1.0
+ * @category constants
  */
 export const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024
 
@@ -234,6 +240,7 @@ export const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024
  * ```
  *
  * @since 0.1.0
+ * @category constants
  */
 export const DEFAULT_MAX_SESSIONS = 10_000
 
@@ -249,6 +256,7 @@ export const DEFAULT_MAX_SESSIONS = 10_000
  * ```
  *
  * @since 0.1.0
+ * @category constants
  */
 export const DEFAULT_IDLE_TIMEOUT: Duration.Duration = Duration.minutes(30)
 
@@ -330,6 +338,7 @@ const build = <R>(
  * ```
  *
  * @since 0.1.0
+ * @category constructors
  */
 export const make = <R = never>(
   options: Options<R> = {}
@@ -342,7 +351,7 @@ export const make = <R = never>(
  * @example
  * ```ts
  * import { NodeMcpHttp } from "@mcp-effect/platform-node"
- * import { HttpRouter, HttpServer } from "@effect/platform"
+ * import { HttpServer } from "@effect/platform"
  * import { Effect, Layer } from "effect"
  *
  * const App = Layer.scopedDiscard(
@@ -351,6 +360,7 @@ export const make = <R = never>(
  * ```
  *
  * @since 0.1.0
+ * @category constructors
  */
 export const router = <R = never>(
   options: Options<R> = {}
@@ -380,6 +390,7 @@ export const router = <R = never>(
  * ```
  *
  * @since 0.1.0
+ * @category layers
  */
 export const layerRouter = <R = never>(
   options: Options<R> = {}
@@ -422,6 +433,7 @@ export const layerRouter = <R = never>(
  * ```
  *
  * @since 0.1.0
+ * @category layers
  */
 export const layer = <R = never>(
   options: LayerOptions<R> = {}
@@ -470,6 +482,7 @@ export const layer = <R = never>(
  * ```
  *
  * @since 0.1.0
+ * @category accessors
  */
 export const httpRequest: Effect.Effect<
   Option.Option<HttpServerRequest.HttpServerRequest>,
@@ -494,6 +507,7 @@ export const httpRequest: Effect.Effect<
  * ```
  *
  * @since 0.1.0
+ * @category accessors
  */
 export const remoteAddress: Effect.Effect<Option.Option<string>, never, McpRequest.McpRequest> = Effect.map(
   httpRequest,
@@ -520,6 +534,7 @@ export const remoteAddress: Effect.Effect<Option.Option<string>, never, McpReque
  * ```
  *
  * @since 0.1.0
+ * @category utils
  */
 export const closeStream = (
   options?: { readonly retry?: Duration.DurationInput }

@@ -57,6 +57,7 @@ import * as StderrConsole from "./internal/stderrConsole.js"
  * ```
  *
  * @since 0.1.0
+ * @category models
  */
 export interface Options {
   /**
@@ -79,6 +80,7 @@ export interface Options {
  * ```
  *
  * @since 0.1.0
+ * @category constants
  */
 export const DEFAULT_MAX_MESSAGE_BYTES: number = Ndjson.DEFAULT_MAX_LINE_BYTES
 
@@ -133,6 +135,7 @@ const HIGH_WATER_FRAMES = 1024
  * ```
  *
  * @since 0.1.0
+ * @category layers
  */
 export const layerLogger: Layer.Layer<never> = Layer.suspend(() => Console.setConsole(StderrConsole.make()))
 
@@ -179,6 +182,7 @@ const utf8 = new TextEncoder()
  * ```
  *
  * @since 0.1.0
+ * @category constructors
  */
 export const make = (options: Options = {}): Effect.Effect<McpTransport.McpTransport, never, Scope.Scope> =>
   Effect.gen(function*() {
@@ -408,6 +412,7 @@ export const make = (options: Options = {}): Effect.Effect<McpTransport.McpTrans
  * ```
  *
  * @since 0.1.0
+ * @category running
  */
 export const run = (
   session: McpSession.McpSession,
@@ -437,6 +442,7 @@ export const run = (
  * ```
  *
  * @since 0.1.0
+ * @category running
  */
 export const serve = (options?: Options): Effect.Effect<void, McpTransport.TransportError, McpSession.Template> =>
   Effect.flatMap(McpSession.live, (session) => run(session, options))
@@ -464,6 +470,7 @@ export const serve = (options?: Options): Effect.Effect<void, McpTransport.Trans
  * ```
  *
  * @since 0.1.0
+ * @category layers
  */
 export const layer = (options?: Options): Layer.Layer<never, never, McpSession.Template> =>
   Layer.scopedDiscard(

@@ -11,10 +11,18 @@
 import * as Predicate from "effect/Predicate"
 import * as Schema from "effect/Schema"
 
-/** A request id: MCP forbids `null`. @since 0.1.0 */
+/**
+ * A request id: MCP forbids `null`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type RequestId = string | number
 
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export interface Request {
   readonly jsonrpc: "2.0"
   readonly id: RequestId
@@ -22,59 +30,116 @@ export interface Request {
   readonly params?: Params
 }
 
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export interface Notification {
   readonly jsonrpc: "2.0"
   readonly method: string
   readonly params?: Params
 }
 
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export interface Success {
   readonly jsonrpc: "2.0"
   readonly id: RequestId
   readonly result: unknown
 }
 
-/** The wire shape of a JSON-RPC error object. @since 0.1.0 */
+/**
+ * The wire shape of a JSON-RPC error object.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface ErrorObject {
   readonly code: number
   readonly message: string
   readonly data?: unknown
 }
 
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export interface Failure {
   readonly jsonrpc: "2.0"
   readonly id: RequestId | null
   readonly error: ErrorObject
 }
 
-/** Request or notification parameters: MCP only uses by-name parameters. @since 0.1.0 */
+/**
+ * Request or notification parameters: MCP only uses by-name parameters.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type Params = Readonly<Record<string, unknown>>
 
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export type Response = Success | Failure
 
-/** Any single JSON-RPC message. @since 0.1.0 */
+/**
+ * Any single JSON-RPC message.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type Message = Request | Notification | Response
 
-/** What a transport carries out: one message or, for protocol 2025-03-26 batches, an array of them. @since 0.1.0 */
+/**
+ * What a transport carries out: one message or, for protocol 2025-03-26 batches, an array of them.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type Outgoing = Message | ReadonlyArray<Message>
 
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category constants
+ */
 export const PARSE_ERROR = -32700
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category constants
+ */
 export const INVALID_REQUEST = -32600
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category constants
+ */
 export const METHOD_NOT_FOUND = -32601
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category constants
+ */
 export const INVALID_PARAMS = -32602
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category constants
+ */
 export const INTERNAL_ERROR = -32603
-/** MCP: `resources/read` of an unknown URI. @since 0.1.0 */
+/**
+ * MCP: `resources/read` of an unknown URI.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
 export const RESOURCE_NOT_FOUND = -32002
-/** MCP 2025-11-25: the request needs a URL-mode elicitation first. @since 0.1.0 */
+/**
+ * MCP 2025-11-25: the request needs a URL-mode elicitation first.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
 export const URL_ELICITATION_REQUIRED = -32042
 
 /**
@@ -91,38 +156,65 @@ export const URL_ELICITATION_REQUIRED = -32042
  * ```
  *
  * @since 0.1.0
+ * @category errors
  */
 export class McpError extends Schema.TaggedError<McpError>("@mcp-effect/server/McpError")("McpError", {
   code: Schema.Number,
   message: Schema.String,
   data: Schema.optional(Schema.Unknown)
 }) {
-  /** -32700: the bytes were not JSON. */
+  /**
+   * -32700: the bytes were not JSON.
+   *
+   * @since 0.1.0
+   */
   static parseError(message = "Parse error", data?: unknown): McpError {
     return make(PARSE_ERROR, message, data)
   }
-  /** -32600: JSON, but not a valid request here. */
+  /**
+   * -32600: JSON, but not a valid request here.
+   *
+   * @since 0.1.0
+   */
   static invalidRequest(message = "Invalid request", data?: unknown): McpError {
     return make(INVALID_REQUEST, message, data)
   }
-  /** -32601 */
+  /**
+   * -32601
+   *
+   * @since 0.1.0
+   */
   static methodNotFound(method: string): McpError {
     return make(METHOD_NOT_FOUND, `Method not found: ${method}`, { method })
   }
-  /** -32602 */
+  /**
+   * -32602
+   *
+   * @since 0.1.0
+   */
   static invalidParams(message = "Invalid params", data?: unknown): McpError {
     return make(INVALID_PARAMS, message, data)
   }
-  /** -32603 */
+  /**
+   * -32603
+   *
+   * @since 0.1.0
+   */
   static internalError(message = "Internal error", data?: unknown): McpError {
     return make(INTERNAL_ERROR, message, data)
   }
-  /** -32002 */
+  /**
+   * -32002
+   *
+   * @since 0.1.0
+   */
   static resourceNotFound(uri: string): McpError {
     return make(RESOURCE_NOT_FOUND, `Resource not found: ${uri}`, { uri })
   }
   /**
    * -32042 (2025-11-25): the request can go on only once the user has completed these URL-mode elicitations.
+   *
+   * @since 0.1.0
    */
   static urlElicitationRequired(
     elicitations: ReadonlyArray<{ readonly elicitationId: string; readonly url: string; readonly message: string }>,
@@ -133,7 +225,11 @@ export class McpError extends Schema.TaggedError<McpError>("@mcp-effect/server/M
     })
   }
 
-  /** The JSON-RPC error object this error is sent as. */
+  /**
+   * The JSON-RPC error object this error is sent as.
+   *
+   * @since 0.1.0
+   */
   toErrorObject(): ErrorObject {
     return this.data === undefined
       ? { code: this.code, message: this.message }
@@ -144,18 +240,30 @@ export class McpError extends Schema.TaggedError<McpError>("@mcp-effect/server/M
 const make = (code: number, message: string, data: unknown): McpError =>
   data === undefined ? new McpError({ code, message }) : new McpError({ code, message, data })
 
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category constructors
+ */
 export const request = (id: RequestId, method: string, params?: Params): Request =>
   params === undefined ? { jsonrpc: "2.0", id, method } : { jsonrpc: "2.0", id, method, params }
 
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category constructors
+ */
 export const notification = (method: string, params?: Params): Notification =>
   params === undefined ? { jsonrpc: "2.0", method } : { jsonrpc: "2.0", method, params }
 
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category constructors
+ */
 export const success = (id: RequestId, result: unknown): Success => ({ jsonrpc: "2.0", id, result })
 
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category constructors
+ */
 export const failure = (id: RequestId | null, error: McpError | ErrorObject): Failure => ({
   jsonrpc: "2.0",
   id,
@@ -167,6 +275,7 @@ export const failure = (id: RequestId | null, error: McpError | ErrorObject): Fa
  * the id to answer it with (`null` when none could be read).
  *
  * @since 0.1.0
+ * @category models
  */
 export type Classified =
   | { readonly _tag: "Request"; readonly message: Request }
@@ -192,6 +301,7 @@ const invalid = (id: RequestId | null, message: string): Classified => ({
  * Sorts one decoded JSON value (not an array: batches are split by the caller) into a JSON-RPC message kind.
  *
  * @since 0.1.0
+ * @category utils
  */
 export const classify = (u: unknown): Classified => {
   if (!Predicate.isRecord(u)) {

@@ -14,6 +14,7 @@ import * as Schema from "effect/Schema"
  * - `Disconnected`: the conversation ended first.
  *
  * @since 0.1.0
+ * @category errors
  */
 export class McpClientError extends Schema.TaggedError<McpClientError>("@mcp-effect/server/McpClientError")(
   "McpClientError",

@@ -26,6 +26,7 @@ import type { McpRequest } from "./McpRequest.js"
  * `R` is what the middleware requires besides the request (captured when it is installed).
  *
  * @since 0.1.0
+ * @category models
  */
 export type McpMiddleware<R> = (
   next: Effect.Effect<unknown, McpError, McpRequest>

@@ -29,16 +29,23 @@ import { McpError } from "./JsonRpc.js"
 import { type Completer, completer, type Completions } from "./McpResource.js"
 import type * as McpSchema from "./McpSchema.js"
 
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category type ids
+ */
 export const TypeId: unique symbol = Symbol.for("@mcp-effect/server/McpPrompt")
 
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category type ids
+ */
 export type TypeId = typeof TypeId
 
 /**
  * A prompt definition; `R` is what its handler requires.
  *
  * @since 0.1.0
+ * @category models
  */
 export interface McpPrompt<out R> {
   readonly [TypeId]: TypeId
@@ -55,13 +62,22 @@ export interface McpPrompt<out R> {
  * What a prompt handler may return: a text (one user message), messages, or a whole result.
  *
  * @since 0.1.0
+ * @category models
  */
 export type Result = string | ReadonlyArray<McpSchema.PromptMessage> | McpSchema.GetPromptResult
 
-/** The encoded side of a prompt's argument Schema: every argument is a string. @since 0.1.0 */
+/**
+ * The encoded side of a prompt's argument Schema: every argument is a string.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type Arguments = { readonly [name: string]: string | undefined }
 
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export interface Options<A, I extends Arguments, E, R> {
   readonly title?: string
   readonly description?: string
@@ -78,6 +94,7 @@ export interface Options<A, I extends Arguments, E, R> {
  * Makes a prompt.
  *
  * @since 0.1.0
+ * @category constructors
  */
 export const make = <A, I extends Arguments, E, R>(name: string, options: Options<A, I, E, R>): McpPrompt<R> => {
   const decode = Schema.decodeUnknownEither(options.args, { errors: "all" })

@@ -32,6 +32,7 @@ import type { ClientRequestOptions, McpSession } from "./McpSession.js"
 
 /**
  * @since 0.1.0
+ * @category models
  */
 export interface Service {
   /** The live session the request arrived on. */
@@ -61,6 +62,7 @@ export interface Service {
 
 /**
  * @since 0.1.0
+ * @category services
  */
 export class McpRequest extends Context.Tag("@mcp-effect/server/McpRequest")<McpRequest, Service>() {}
 
@@ -68,6 +70,7 @@ export class McpRequest extends Context.Tag("@mcp-effect/server/McpRequest")<Mcp
  * The current request's live session.
  *
  * @since 0.1.0
+ * @category accessors
  */
 export const session: Effect.Effect<McpSession, never, McpRequest> = Effect.map(McpRequest, (r) => r.session)
 
@@ -84,6 +87,7 @@ export const session: Effect.Effect<McpSession, never, McpRequest> = Effect.map(
  * ```
  *
  * @since 0.1.0
+ * @category notifications
  */
 export const progress = (
   progress: number,
@@ -104,6 +108,7 @@ export const progress = (
  * a higher level with `logging/setLevel`. (`Effect.log*` inside a handler also reaches clients that set a level.)
  *
  * @since 0.1.0
+ * @category notifications
  */
 export const log = (
   level: McpSchema.LoggingLevel,
@@ -141,6 +146,7 @@ const ask = <A, I>(
  * client's `sampling.tools` capability.
  *
  * @since 0.1.0
+ * @category client requests
  */
 export const sample = (
   params: McpSchema.CreateMessageRequestParams,
@@ -161,6 +167,7 @@ export const sample = (
  * The user's answer to an elicitation: the decoded form when they accepted, or their refusal.
  *
  * @since 0.1.0
+ * @category models
  */
 export type Elicited<A> =
   | { readonly action: "accept"; readonly content: A }
@@ -215,12 +222,13 @@ const formSchema = <A, I>(schema: Schema.Schema<A, I>): JsonRpc.Params => {
  * @example
  * ```ts
  * import { McpRequest } from "@mcp-effect/server"
- * import { Effect, Schema } from "effect"
+ * import { Schema } from "effect"
  *
  * const askName = McpRequest.elicit("What is your name?", Schema.Struct({ name: Schema.String }))
  * ```
  *
  * @since 0.1.0
+ * @category client requests
  */
 export const elicit = <A, I>(
   message: string,
@@ -260,6 +268,7 @@ export const elicit = <A, I>(
  * the client (credentials, payments). Tell the client when it is done with `completeElicitation`.
  *
  * @since 0.1.0
+ * @category client requests
  */
 export const elicitUrl = (
   params: { readonly message: string; readonly url: string; readonly elicitationId: string },
@@ -277,6 +286,7 @@ export const elicitUrl = (
  * Tells the client a URL-mode elicitation is complete (`notifications/elicitation/complete`).
  *
  * @since 0.1.0
+ * @category notifications
  */
 export const completeElicitation = (session: McpSession, elicitationId: string): Effect.Effect<void> =>
   session.notify("notifications/elicitation/complete", { elicitationId })
@@ -285,6 +295,7 @@ export const completeElicitation = (session: McpSession, elicitationId: string):
  * The client's roots (`roots/list`), cached on the session until the client says they changed.
  *
  * @since 0.1.0
+ * @category client requests
  */
 export const roots: Effect.Effect<ReadonlyArray<McpSchema.Root>, McpClientError, McpRequest> = Effect.gen(function*() {
   const request = yield* McpRequest
@@ -304,6 +315,7 @@ export const roots: Effect.Effect<ReadonlyArray<McpSchema.Root>, McpClientError,
  * Pings the client.
  *
  * @since 0.1.0
+ * @category client requests
  */
 export const ping: Effect.Effect<void, McpClientError, McpRequest> = Effect.asVoid(
   ask("ping", undefined, Schema.Unknown)

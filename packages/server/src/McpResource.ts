@@ -33,10 +33,16 @@ import * as UriTemplate from "./internal/uriTemplate.js"
 import { McpError } from "./JsonRpc.js"
 import type * as McpSchema from "./McpSchema.js"
 
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category type ids
+ */
 export const TypeId: unique symbol = Symbol.for("@mcp-effect/server/McpResource")
 
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category type ids
+ */
 export type TypeId = typeof TypeId
 
 /**
@@ -44,6 +50,7 @@ export type TypeId = typeof TypeId
  * are given the URI that was read and the resource's `mimeType`.
  *
  * @since 0.1.0
+ * @category models
  */
 export type Result =
   | string
@@ -55,6 +62,7 @@ export type Result =
  * A resource with a fixed URI; `R` is what its handler requires.
  *
  * @since 0.1.0
+ * @category models
  */
 export interface McpResource<out R> {
   readonly [TypeId]: TypeId
@@ -70,6 +78,7 @@ export interface McpResource<out R> {
  * A family of resources under a URI template; `R` is what its handlers require.
  *
  * @since 0.1.0
+ * @category models
  */
 export interface McpResourceTemplate<out R> {
   readonly [TypeId]: TypeId
@@ -93,6 +102,7 @@ export interface McpResourceTemplate<out R> {
  * `None` when there is no completer for that name.
  *
  * @since 0.1.0
+ * @category models
  */
 export type Completer<R> = (
   name: string,
@@ -100,22 +110,42 @@ export type Completer<R> = (
   context: Readonly<Record<string, string>>
 ) => Option.Option<Effect.Effect<ReadonlyArray<string>, McpError, R>>
 
-/** Completion functions by argument or variable name. @since 0.1.0 */
+/**
+ * Completion functions by argument or variable name.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type Completions<R> = Readonly<
   Record<string, (value: string, context: Readonly<Record<string, string>>) => Effect.Effect<ReadonlyArray<string>, never, R>>
 >
 
-/** Makes a `Completer` from completion functions by name. @since 0.1.0 */
+/**
+ * Makes a `Completer` from completion functions by name.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
 export const completer = <R>(completions: Completions<R> | undefined): Completer<R> => {
   const byName = new Map(completions === undefined ? [] : Object.entries(completions))
   return (name, value, context) =>
     Option.map(Option.fromNullable(byName.get(name)), (complete) => complete(value, context))
 }
 
-/** Anything a session accepts as a resource. @since 0.1.0 */
+/**
+ * Anything a session accepts as a resource.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type Any<R> = McpResource<R> | McpResourceTemplate<R>
 
-/** Descriptive fields shared by resources and templates. @since 0.1.0 */
+/**
+ * Descriptive fields shared by resources and templates.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface BaseOptions {
   readonly name: string
   readonly title?: string
@@ -126,7 +156,10 @@ export interface BaseOptions {
   readonly _meta?: Readonly<Record<string, unknown>>
 }
 
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export interface Options<E, R> extends BaseOptions {
   readonly size?: number
   readonly handler: Effect.Effect<Result, E, R>
@@ -148,6 +181,7 @@ const describe = (options: BaseOptions) => ({
  * Makes a resource with a fixed URI.
  *
  * @since 0.1.0
+ * @category constructors
  */
 export const make = <E, R>(uri: string, options: Options<E, R>): McpResource<R> => ({
   [TypeId]: TypeId,
@@ -158,10 +192,18 @@ export const make = <E, R>(uri: string, options: Options<E, R>): McpResource<R> 
   watch: Option.map(Option.fromNullable(options.watch), (stream) => Stream.mapError(stream, toMcpError))
 })
 
-/** The encoded side of a template's parameter Schema: the URI's variables. @since 0.1.0 */
+/**
+ * The encoded side of a template's parameter Schema: the URI's variables.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type Variables = { readonly [name: string]: string | ReadonlyArray<string> | undefined }
 
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export interface TemplateOptions<A, I extends Variables, E, R> extends BaseOptions {
   /** Decodes the template's variables; a URI whose variables it rejects is answered with −32602. */
   readonly params: Schema.Schema<A, I>
@@ -178,6 +220,7 @@ export interface TemplateOptions<A, I extends Variables, E, R> extends BaseOptio
  * Makes a resource template. An invalid URI template is a defect in the server's code, reported here.
  *
  * @since 0.1.0
+ * @category constructors
  */
 export const template = <A, I extends Variables, E, R>(
   uriTemplate: string,

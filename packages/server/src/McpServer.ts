@@ -56,6 +56,7 @@ const allowsBatches = (version: McpSchema.ProtocolVersion): boolean => version =
  * Where a request came from, and how to talk back to its client while handling it.
  *
  * @since 0.1.0
+ * @category models
  */
 export interface Origin {
   readonly transport: Context.Context<never>
@@ -188,6 +189,7 @@ const identity: Bound = (handled) => handled
  * methods get the request as an argument.
  *
  * @since 0.1.0
+ * @category running
  */
 export const respond = (
   session: McpSession.McpSession,
@@ -211,6 +213,7 @@ export const respond = (
  * Runs a conversation between a live session and a client over a transport, until the client goes away.
  *
  * @since 0.1.0
+ * @category running
  */
 export const run = (session: McpSession.McpSession, transport: McpTransport): Effect.Effect<void, TransportError> =>
   // Interruptible wherever it is forked from (HTTP handlers run uninterruptibly): ending a connection must end it.
@@ -244,6 +247,7 @@ export const run = (session: McpSession.McpSession, transport: McpTransport): Ef
  * ```
  *
  * @since 0.1.0
+ * @category running
  */
 export const connect = (
   session: McpSession.McpSession,
@@ -464,6 +468,7 @@ const runHooks = (session: McpSession.McpSession, hooks: ReadonlyArray<McpSessio
  * Copies the application's template into a new live session and runs a conversation on it.
  *
  * @since 0.1.0
+ * @category running
  */
 export const serve = (transport: McpTransport): Effect.Effect<void, TransportError, McpSession.Template> =>
   Effect.flatMap(McpSession.live, (session) => run(session, transport))

@@ -12,7 +12,7 @@
  * @example
  * ```ts
  * import { McpSession, McpTool } from "@mcp-effect/server"
- * import { Effect, Layer, Schema } from "effect"
+ * import { Effect, Schema } from "effect"
  *
  * const echo = McpTool.make("echo", {
  *   input: Schema.Struct({ text: Schema.String }),
@@ -50,16 +50,23 @@ import type * as McpResource from "./McpResource.js"
 import type * as McpSchema from "./McpSchema.js"
 import type * as McpTool from "./McpTool.js"
 
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category type ids
+ */
 export const TypeId: unique symbol = Symbol.for("@mcp-effect/server/McpSession")
 
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category type ids
+ */
 export type TypeId = typeof TypeId
 
 /**
  * The server's side of `initialize`: who it is and what it tells clients.
  *
  * @since 0.1.0
+ * @category models
  */
 export interface ServerInfo {
   readonly name: string
@@ -76,6 +83,7 @@ export interface ServerInfo {
  * How a session behaves.
  *
  * @since 0.1.0
+ * @category models
  */
 export interface Options {
   /** Items per page of `tools/list`, `prompts/list`, `resources/list` and `resources/templates/list`. */
@@ -100,7 +108,10 @@ export interface Options {
   readonly requestTimeout: Duration.DurationInput | undefined
 }
 
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category constants
+ */
 export const defaultOptions: Options = {
   pageSize: 1000,
   capabilities: {},
@@ -108,7 +119,10 @@ export const defaultOptions: Options = {
   requestTimeout: undefined
 }
 
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export interface Config {
   readonly info: ServerInfo
   readonly options: Options
@@ -118,6 +132,7 @@ export interface Config {
  * What the client said of itself in `initialize`, and the version the two agreed on.
  *
  * @since 0.1.0
+ * @category models
  */
 export interface ClientState {
   readonly info: McpSchema.Implementation
@@ -130,6 +145,7 @@ export interface ClientState {
  * provided at once. It needs nothing else.
  *
  * @since 0.1.0
+ * @category models
  */
 export type Run<A> = (request: McpRequest["Type"]) => Effect.Effect<A, JsonRpc.McpError>
 
@@ -138,12 +154,18 @@ export type Run<A> = (request: McpRequest["Type"]) => Effect.Effect<A, JsonRpc.M
  * fiber's own.
  *
  * @since 0.1.0
+ * @category models
  */
 export type Continuation = <R>(
   call: Effect.Effect<McpSchema.CallToolResult, JsonRpc.McpError, R>
 ) => Effect.Effect<void, never, R>
 
-/** A tool with its context captured: it needs only its arguments and the request to run. @since 0.1.0 */
+/**
+ * A tool with its context captured: it needs only its arguments and the request to run.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface RegisteredTool {
   readonly definition: McpSchema.Tool
   readonly call: (args: Readonly<Record<string, unknown>>) => Run<McpSchema.CallToolResult>
@@ -161,14 +183,22 @@ export interface RegisteredTool {
   ) => Fiber.RuntimeFiber<void>
 }
 
-/** Completes an argument or variable: `None` when it has no completions. @since 0.1.0 */
+/**
+ * Completes an argument or variable: `None` when it has no completions.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type RegisteredCompleter = (
   name: string,
   value: string,
   context: Readonly<Record<string, string>>
 ) => Option.Option<Run<ReadonlyArray<string>>>
 
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export interface RegisteredPrompt {
   readonly definition: McpSchema.Prompt
   readonly get: (args: Readonly<Record<string, unknown>>) => Run<McpSchema.GetPromptResult>
@@ -176,17 +206,28 @@ export interface RegisteredPrompt {
   readonly completable: boolean
 }
 
-/** A change stream with its context captured. @since 0.1.0 */
+/**
+ * A change stream with its context captured.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type Watch = Stream.Stream<unknown, JsonRpc.McpError, McpRequest>
 
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export interface RegisteredResource {
   readonly definition: McpSchema.Resource
   readonly read: (uri: string) => Run<McpSchema.ReadResourceResult>
   readonly watch: Option.Option<Watch>
 }
 
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export interface RegisteredResourceTemplate {
   readonly definition: McpSchema.ResourceTemplate
   readonly match: (uri: string) => Option.Option<Run<McpSchema.ReadResourceResult>>
@@ -197,16 +238,25 @@ export interface RegisteredResourceTemplate {
   readonly completable: boolean
 }
 
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export type RegisteredMiddleware = McpMiddleware<McpRequest>
 
-/** A callback with its context captured: run by the engine with the live session. @since 0.1.0 */
+/**
+ * A callback with its context captured: run by the engine with the live session.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type Hook = (session: McpSession) => Effect.Effect<void>
 
 /**
  * A task (protocol 2025-11-25): its state as clients see it, its outcome once it ends, and the fiber doing the work.
  *
  * @since 0.1.0
+ * @category models
  */
 export interface TaskEntry {
   readonly task: Ref.Ref<McpSchema.Task>
@@ -218,6 +268,7 @@ export interface TaskEntry {
  * A message for the client, and the request it belongs to when it was sent while handling one.
  *
  * @since 0.1.0
+ * @category models
  */
 export interface Outbound {
   readonly message: JsonRpc.Message
@@ -228,6 +279,7 @@ export interface Outbound {
  * Where a conversation sends a session's own messages: its transport.
  *
  * @since 0.1.0
+ * @category models
  */
 export type Sink = (message: JsonRpc.Message, relatedRequestId: JsonRpc.RequestId | undefined) => Effect.Effect<void>
 
@@ -235,6 +287,7 @@ export type Sink = (message: JsonRpc.Message, relatedRequestId: JsonRpc.RequestI
  * Options of a request to the client.
  *
  * @since 0.1.0
+ * @category models
  */
 export interface ClientRequestOptions {
   /** The request being handled, if any: on HTTP the client request travels on its stream. */
@@ -250,6 +303,7 @@ export interface ClientRequestOptions {
  * has finished initializing, tell the client its lists changed.
  *
  * @since 0.1.0
+ * @category models
  */
 export interface McpSession {
   readonly [TypeId]: TypeId
@@ -340,6 +394,7 @@ export interface McpSession {
  * The template session of the application, from which every connection's live session is copied.
  *
  * @since 0.1.0
+ * @category services
  */
 export class Template extends Context.Tag("@mcp-effect/server/McpSession/Template")<Template, McpSession>() {}
 
@@ -672,6 +727,7 @@ const fromState = (kind: McpSession["kind"], state: State): Effect.Effect<McpSes
  * Makes a template session.
  *
  * @since 0.1.0
+ * @category constructors
  */
 export const make = (info: ServerInfo, options?: Partial<Options>): Effect.Effect<McpSession> =>
   fromState("template", {
@@ -692,6 +748,7 @@ export const make = (info: ServerInfo, options?: Partial<Options>): Effect.Effec
  * middleware, configuration and user data. Nothing of a client's state is copied.
  *
  * @since 0.1.0
+ * @category constructors
  */
 export const makeLive = (template: McpSession): Effect.Effect<McpSession> =>
   Effect.gen(function*() {
@@ -713,6 +770,7 @@ export const makeLive = (template: McpSession): Effect.Effect<McpSession> =>
  * A new live session copied from the application's template.
  *
  * @since 0.1.0
+ * @category constructors
  */
 export const live: Effect.Effect<McpSession, never, Template> = Effect.flatMap(Template, makeLive)
 
@@ -721,6 +779,7 @@ export const live: Effect.Effect<McpSession, never, Template> = Effect.flatMap(T
  * `withMiddleware`; their requirements become the layer's, so `Layer.provide` the application's services to it.
  *
  * @since 0.1.0
+ * @category layers
  */
 export const layerTemplate = (info: ServerInfo, options?: Partial<Options>): Layer.Layer<Template> =>
   Layer.effect(Template, make(info, options))
@@ -729,6 +788,7 @@ export const layerTemplate = (info: ServerInfo, options?: Partial<Options>): Lay
  * Adds tools to the template a layer builds.
  *
  * @since 0.1.0
+ * @category combinators
  */
 export const withTools = <R>(...tools: ReadonlyArray<McpTool.McpTool<R>>) =>
 <E, RIn>(self: Layer.Layer<Template, E, RIn>): Layer.Layer<Template, E, RIn | Exclude<R, McpRequest>> =>
@@ -738,6 +798,7 @@ export const withTools = <R>(...tools: ReadonlyArray<McpTool.McpTool<R>>) =>
  * Adds prompts to the template a layer builds.
  *
  * @since 0.1.0
+ * @category combinators
  */
 export const withPrompts = <R>(...prompts: ReadonlyArray<McpPrompt.McpPrompt<R>>) =>
 <E, RIn>(self: Layer.Layer<Template, E, RIn>): Layer.Layer<Template, E, RIn | Exclude<R, McpRequest>> =>
@@ -747,6 +808,7 @@ export const withPrompts = <R>(...prompts: ReadonlyArray<McpPrompt.McpPrompt<R>>
  * Adds resources and resource templates to the template a layer builds.
  *
  * @since 0.1.0
+ * @category combinators
  */
 export const withResources = <R>(...resources: ReadonlyArray<McpResource.Any<R>>) =>
 <E, RIn>(self: Layer.Layer<Template, E, RIn>): Layer.Layer<Template, E, RIn | Exclude<R, McpRequest>> =>
@@ -756,6 +818,7 @@ export const withResources = <R>(...resources: ReadonlyArray<McpResource.Any<R>>
  * Installs a middleware on the template a layer builds: it runs around every request of every client.
  *
  * @since 0.1.0
+ * @category combinators
  */
 export const withMiddleware = <R>(middleware: McpMiddleware<R>) =>
 <E, RIn>(self: Layer.Layer<Template, E, RIn>): Layer.Layer<Template, E, RIn | Exclude<R, McpRequest>> =>
@@ -766,6 +829,7 @@ export const withMiddleware = <R>(middleware: McpMiddleware<R>) =>
  * (stateless Streamable HTTP): the client is assumed to speak `protocolVersion`.
  *
  * @since 0.1.0
+ * @category utils
  */
 export const markInitialized = (
   session: McpSession,

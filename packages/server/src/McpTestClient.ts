@@ -32,6 +32,7 @@ import * as McpTransport from "./McpTransport.js"
 
 /**
  * @since 0.1.0
+ * @category models
  */
 export interface McpTestClient {
   /** The live session the client is connected to: mutate it to test list changes and isolation. */
@@ -80,7 +81,12 @@ export interface McpTestClient {
   readonly setLogLevel: (level: McpSchema.LoggingLevel) => Effect.Effect<void, JsonRpc.McpError>
 }
 
-/** The client's default `initialize` params. @since 0.1.0 */
+/**
+ * The client's default `initialize` params.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
 export const defaultInitializeParams: McpSchema.InitializeRequestParams = {
   protocolVersion: McpSchema.LATEST_PROTOCOL_VERSION,
   capabilities: {},
@@ -91,6 +97,7 @@ export const defaultInitializeParams: McpSchema.InitializeRequestParams = {
  * Connects a client to `session` (not yet initialized). The conversation runs until the scope closes.
  *
  * @since 0.1.0
+ * @category constructors
  */
 export const makeWith = (session: McpSession.McpSession): Effect.Effect<McpTestClient, never, Scope.Scope> =>
   Effect.gen(function*() {
@@ -192,6 +199,7 @@ const isBatch = (outgoing: JsonRpc.Outgoing): outgoing is ReadonlyArray<JsonRpc.
  * Connects a client to a new live session copied from the template, without initializing.
  *
  * @since 0.1.0
+ * @category constructors
  */
 export const make: Effect.Effect<McpTestClient, never, McpSession.Template | Scope.Scope> = Effect.flatMap(
   McpSession.live,
@@ -203,6 +211,7 @@ export const make: Effect.Effect<McpTestClient, never, McpSession.Template | Sco
  * `notifications/initialized`).
  *
  * @since 0.1.0
+ * @category constructors
  */
 export const connect = (
   params?: Partial<McpSchema.InitializeRequestParams>

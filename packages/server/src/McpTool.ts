@@ -27,10 +27,16 @@ import { errorMessage, formatParseError } from "./internal/errors.js"
 import { McpError } from "./JsonRpc.js"
 import type * as McpSchema from "./McpSchema.js"
 
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category type ids
+ */
 export const TypeId: unique symbol = Symbol.for("@mcp-effect/server/McpTool")
 
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category type ids
+ */
 export type TypeId = typeof TypeId
 
 /**
@@ -38,6 +44,7 @@ export type TypeId = typeof TypeId
  * is answered as that JSON-RPC error, any other failure becomes an `isError` result the model can read.
  *
  * @since 0.1.0
+ * @category models
  */
 export interface McpTool<out R> {
   readonly [TypeId]: TypeId
@@ -52,6 +59,7 @@ export interface McpTool<out R> {
  * What a tool without an output Schema may return: a text, one content block, several, or a whole result.
  *
  * @since 0.1.0
+ * @category models
  */
 export type Result =
   | string
@@ -59,7 +67,12 @@ export type Result =
   | ReadonlyArray<McpSchema.ContentBlock>
   | McpSchema.CallToolResult
 
-/** Options common to every tool. @since 0.1.0 */
+/**
+ * Options common to every tool.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface BaseOptions {
   readonly title?: string
   readonly description?: string
@@ -73,14 +86,20 @@ export interface BaseOptions {
   readonly taskSupport?: "optional" | "required" | "forbidden"
 }
 
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export interface Options<A, I, E, R> extends BaseOptions {
   /** The arguments' Schema (`Schema.Struct({})` for none); its JSON Schema (2020-12) is the tool's `inputSchema`. */
   readonly input: Schema.Schema<A, I>
   readonly handler: (args: A) => Effect.Effect<Result, E, R>
 }
 
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export interface OutputOptions<A, I, O, OI, E, R> extends BaseOptions {
   readonly input: Schema.Schema<A, I>
   /** The result's Schema: the tool's `outputSchema`; results are sent as `structuredContent` and a text copy. */
@@ -98,6 +117,7 @@ const RawJsonSchema: unique symbol = Symbol.for("@mcp-effect/server/McpTool/RawJ
  * listed exactly as given (`$schema`, `$defs`, `$ref` and all); the handler receives the arguments as they came.
  *
  * @since 0.1.0
+ * @category schemas
  */
 export const jsonSchema = (
   schema: Readonly<Record<string, unknown>>
@@ -116,6 +136,7 @@ const toJsonSchema = <A, I>(schema: Schema.Schema<A, I>): McpSchema.Tool["inputS
  * Makes a tool.
  *
  * @since 0.1.0
+ * @category constructors
  */
 export function make<A, I, E, R>(name: string, options: Options<A, I, E, R>): McpTool<R>
 export function make<A, I, O, OI, E, R>(name: string, options: OutputOptions<A, I, O, OI, E, R>): McpTool<R>
@@ -178,6 +199,7 @@ const build = <A, I, E, R>(
  * A tool result that reports a failure to the model, which may correct itself and try again.
  *
  * @since 0.1.0
+ * @category constructors
  */
 export const errorResult = (message: string): McpSchema.CallToolResult => ({
   content: [{ type: "text", text: message }],
@@ -196,6 +218,7 @@ const structured = (encoded: unknown): McpSchema.CallToolResult => ({
  * Normalises what a handler returned to a `CallToolResult`.
  *
  * @since 0.1.0
+ * @category utils
  */
 export const toResult = (result: Result): McpSchema.CallToolResult => {
   if (typeof result === "string") {

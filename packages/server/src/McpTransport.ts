@@ -17,16 +17,23 @@ import * as JsonRpc from "./JsonRpc.js"
  * from (the HTTP request, say); handlers and middleware see them as `McpRequest.transport`.
  *
  * @since 0.1.0
+ * @category models
  */
 export type Frame =
   | { readonly _tag: "Json"; readonly value: unknown; readonly context?: Context.Context<never> }
   | { readonly _tag: "Malformed"; readonly error: JsonRpc.McpError }
 
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category constructors
+ */
 export const json = (value: unknown, context?: Context.Context<never>): Frame =>
   context === undefined ? { _tag: "Json", value } : { _tag: "Json", value, context }
 
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category constructors
+ */
 export const malformed = (error: JsonRpc.McpError): Frame => ({ _tag: "Malformed", error })
 
 /**
@@ -34,6 +41,7 @@ export const malformed = (error: JsonRpc.McpError): Frame => ({ _tag: "Malformed
  * the conversation.
  *
  * @since 0.1.0
+ * @category constructors
  */
 export const parseFrame = (text: string): Frame => {
   try {
@@ -48,6 +56,7 @@ export const parseFrame = (text: string): Frame => {
  * protocol errors never do.
  *
  * @since 0.1.0
+ * @category errors
  */
 export class TransportError extends Data.TaggedError("TransportError")<{
   readonly message: string
@@ -59,6 +68,7 @@ export class TransportError extends Data.TaggedError("TransportError")<{
  * to the client) names that request, so a transport with a channel per request (Streamable HTTP) can put it there.
  *
  * @since 0.1.0
+ * @category models
  */
 export interface SendOptions {
   readonly relatedRequestId?: JsonRpc.RequestId
@@ -73,6 +83,7 @@ export interface SendOptions {
  * mailbox directly, which spares each connection a running stream (about 20 KB per idle connection).
  *
  * @since 0.1.0
+ * @category models
  */
 export interface McpTransport {
   readonly incoming: Stream.Stream<Frame, TransportError> | Mailbox.ReadonlyMailbox<Frame, TransportError>
