@@ -1,1 +1,1 @@
-export default ["packages/*/vitest.config.ts"]
+export default ["packages/*/vitest.config.ts", "scripts/consumer/vitest.config.ts"]
