@@ -33,13 +33,12 @@ import * as Deferred from "effect/Deferred"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
-import * as Predicate from "effect/Predicate"
 import * as Scope from "effect/Scope"
 import * as Ref from "effect/Ref"
 import * as Runtime from "effect/Runtime"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
-import { formatParseError } from "./internal/errors.js"
+import * as ClientRequests from "./internal/clientRequests.js"
 import * as Registry from "./internal/registry.js"
 import * as JsonRpc from "./JsonRpc.js"
 import { McpClientError } from "./McpClientError.js"
@@ -465,11 +464,6 @@ const fromState = (kind: McpSession["kind"], state: State): Effect.Effect<McpSes
     const startHooks = yield* Ref.make(state.startHooks)
     const endHooks = yield* Ref.make(state.endHooks)
 
-    // Requests this session sent to its client, by id, and the progress callbacks of those that asked for progress.
-    const pending = new Map<JsonRpc.RequestId, Deferred.Deferred<unknown, McpClientError>>()
-    const progressCallbacks = new Map<string | number, (p: McpSchema.ProgressNotificationParams) => Effect.Effect<void>>()
-    let nextRequestId = 0
-
     // The conversation's transport, while one runs; what is sent meanwhile waits. No fiber per session carries
     // messages: each goes out from the fiber that sends it.
     let sink: Sink | undefined
@@ -520,12 +514,7 @@ const fromState = (kind: McpSession["kind"], state: State): Effect.Effect<McpSes
         : Effect.flatMap(Ref.get(ready), (isReady) =>
           isReady ? Effect.asVoid(send(JsonRpc.notification(method, params), relatedRequestId)) : Effect.void)
 
-    const clientError = (
-      method: string,
-      reason: McpClientError["reason"],
-      message: string,
-      extra?: { readonly code: number; readonly data?: unknown }
-    ) => new McpClientError({ method, reason, message, ...extra })
+    const clientRequests = ClientRequests.make(send)
 
     const request = <A, I>(
       method: string,
@@ -533,40 +522,12 @@ const fromState = (kind: McpSession["kind"], state: State): Effect.Effect<McpSes
       schema: Schema.Schema<A, I>,
       options?: ClientRequestOptions
     ): Effect.Effect<A, McpClientError> =>
-      Effect.gen(function*() {
-        const id = `mcp-effect-${++nextRequestId}`
-        const deferred = yield* Deferred.make<unknown, McpClientError>()
-        const progressToken = options?.onProgress === undefined ? undefined : id
-        const withToken = progressToken === undefined
-          ? params
-          : { ...params, _meta: { ...(Predicate.isRecord(params?._meta) ? params._meta : {}), progressToken } }
-        const timeout = options?.timeout ?? (yield* Ref.get(config)).options.clientRequestTimeout
-        pending.set(id, deferred)
-        if (progressToken !== undefined && options?.onProgress !== undefined) {
-          progressCallbacks.set(progressToken, options.onProgress)
-        }
-        yield* send(JsonRpc.request(id, method, withToken), options?.relatedRequestId)
-        const result = yield* Deferred.await(deferred).pipe(
-          Effect.timeoutFail({
-            duration: timeout,
-            onTimeout: () => clientError(method, "Timeout", `The client did not answer "${method}" in time`)
-          }),
-          Effect.tapError((error) =>
-            error.reason === "Timeout"
-              ? send(JsonRpc.notification("notifications/cancelled", { requestId: id, reason: "timeout" }))
-              : Effect.void
-          ),
-          Effect.ensuring(Effect.sync(() => {
-            pending.delete(id)
-            if (progressToken !== undefined) progressCallbacks.delete(progressToken)
-          }))
-        )
-        return yield* Schema.decodeUnknown(schema)(result).pipe(
-          Effect.mapError((error) =>
-            clientError(method, "InvalidResponse", `Invalid result for "${method}": ${formatParseError(error)}`)
-          )
-        )
-      })
+      Effect.flatMap(Ref.get(config), ({ options: { clientRequestTimeout } }) =>
+        clientRequests.request(method, params, schema, {
+          relatedRequestId: options?.relatedRequestId,
+          timeout: options?.timeout ?? clientRequestTimeout,
+          onProgress: options?.onProgress
+        }))
 
     const register = <R>(hooks: Ref.Ref<ReadonlyArray<Hook>>, hook: (session: McpSession) => Effect.Effect<void, never, R>) =>
       Effect.contextWithEffect((context: Context.Context<R>) =>
@@ -697,28 +658,9 @@ const fromState = (kind: McpSession["kind"], state: State): Effect.Effect<McpSes
       onRootsChanged: (hook) => register(rootsChangedHooks, hook),
       onStart: (hook) => register(startHooks, hook),
       onEnd: (hook) => register(endHooks, hook),
-      resolve: (response) =>
-        Effect.suspend(() => {
-          const waiting = response.id === null ? undefined : pending.get(response.id)
-          if (waiting === undefined) {
-            return Effect.void
-          }
-          return "error" in response
-            ? Deferred.fail(waiting, clientError("", "ErrorResponse", response.error.message, {
-              code: response.error.code,
-              data: response.error.data
-            }))
-            : Deferred.succeed(waiting, response.result)
-        }).pipe(Effect.asVoid),
-      progressed: (progress) =>
-        Effect.suspend(() => progressCallbacks.get(progress.progressToken)?.(progress) ?? Effect.void),
-      disconnect: Effect.suspend(() =>
-        Effect.forEach(
-          [...pending.values()],
-          (waiting) => Deferred.fail(waiting, clientError("", "Disconnected", "The conversation with the client ended")),
-          { discard: true }
-        )
-      )
+      resolve: clientRequests.resolve,
+      progressed: clientRequests.progressed,
+      disconnect: clientRequests.disconnect
     }
     return session
   })
