@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { JsonRpc, McpSession, McpTool, McpTransport } from "@mcp-effect/server"
+import { JsonRpc, McpRequest, McpSession, McpTool, McpTransport } from "@mcp-effect/server"
 import { Console, Deferred, Effect, Fiber, Layer, Logger, LogLevel, Mailbox, Predicate, Queue, Schedule, Schema } from "effect"
 import { PassThrough, Writable } from "node:stream"
 import { NodeMcpStdio } from "../src/index.js"
@@ -16,6 +16,18 @@ const makeTemplate = (probe: Probe): Layer.Layer<McpSession.Template> =>
       McpTool.make("echo", {
         input: Schema.Struct({ text: Schema.String }),
         handler: ({ text }) => Effect.succeed(text)
+      }),
+      McpTool.make("countdown", {
+        input: Schema.Struct({ from: Schema.Int }),
+        handler: ({ from }) =>
+          Effect.gen(function*() {
+            for (let step = 1; step <= from; step++) {
+              yield* Effect.sleep("5 millis")
+              yield* McpRequest.progress(step, { total: from })
+              yield* Effect.logWarning(`countdown at ${from - step}`)
+            }
+            return "Liftoff!"
+          })
       }),
       McpTool.make("hang", {
         input: Schema.Struct({}),
@@ -77,13 +89,48 @@ describe("NodeMcpStdio", () => {
       })
       expect(yield* client.request(2, "tools/list")).toMatchObject({
         id: 2,
-        result: { tools: [{ name: "echo" }, { name: "hang" }] }
+        result: { tools: [{ name: "echo" }, { name: "countdown" }, { name: "hang" }] }
       })
       expect(yield* client.request(3, "tools/call", { name: "echo", arguments: { text: "hi" } })).toEqual({
         jsonrpc: "2.0",
         id: 3,
         result: { content: [{ type: "text", text: "hi" }] }
       })
+    }))
+
+  it.scopedLive("writes a request's log lines in order with its progress, all before its result", () =>
+    Effect.gen(function*() {
+      const client = yield* connect()
+      yield* client.initialize
+      yield* client.request(2, "logging/setLevel", { level: "info" })
+      yield* client.send(JsonRpc.request(3, "tools/call", {
+        name: "countdown",
+        arguments: { from: 3 },
+        _meta: { progressToken: "t" }
+      }))
+      const seen: Array<string> = []
+      while (seen.at(-1) !== "result") {
+        const line: Record<string, unknown> = { ...(yield* client.next) }
+        const params: Record<string, unknown> = typeof line.params === "object" && line.params !== null
+          ? { ...line.params }
+          : {}
+        seen.push(
+          line.method === "notifications/progress"
+            ? `progress ${String(params.progress)}`
+            : line.method === "notifications/message"
+            ? `log ${String(params.data)}`
+            : "result"
+        )
+      }
+      expect(seen).toEqual([
+        "progress 1",
+        "log countdown at 2",
+        "progress 2",
+        "log countdown at 1",
+        "progress 3",
+        "log countdown at 0",
+        "result"
+      ])
     }))
 
   it.scopedLive("writes concurrent large responses whole, one line each", () =>

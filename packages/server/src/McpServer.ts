@@ -60,10 +60,25 @@ const allowsBatches = (version: McpSchema.ProtocolVersion): boolean => version =
  */
 export interface Origin {
   readonly transport: Context.Context<never>
+  /** Sends to the client; a message tied to a request goes out after that request's log lines. */
   readonly send: McpTransport["send"]
+  /** Sends one of a request's log lines, from a logger (which cannot wait): in order, before what the request sends next. */
+  readonly log: ClientLog
   /** The conversation's scope. */
   readonly scope: Scope.Scope
 }
+
+/**
+ * Sends a request's log line from a synchronous logger, on a fiber of `runtime`.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type ClientLog = (
+  runtime: Runtime.Runtime<never>,
+  message: JsonRpc.Notification,
+  relatedRequestId: JsonRpc.RequestId
+) => void
 
 const requestContext = (
   session: McpSession.McpSession,
@@ -113,18 +128,34 @@ const route = (
   return handler === undefined ? Effect.fail(JsonRpc.McpError.methodNotFound(request.method)) : handler(request)
 }
 
-/** What a request becomes: its result, its error, or (for a defect, logged) −32603; an interruption stays one. */
+/**
+ * What a request becomes: its result, its error, or −32603 (logged) for a defect or an interruption the handler
+ * brought on itself (`Effect.interrupt`, joining an interrupted fiber), so that every request is answered.
+ *
+ * A request the engine interrupts (the client cancelled it, or the conversation ended) never gets here: an
+ * interrupted fiber skips failure handlers and only runs its finalizers, so it sends nothing, as the spec wants.
+ */
 const toResponse = (request: JsonRpc.Request) =>
   Effect.matchCauseEffect({
     onSuccess: (result: unknown): Effect.Effect<JsonRpc.Response> => Effect.succeed(JsonRpc.success(request.id, result)),
     onFailure: (cause: Cause.Cause<JsonRpc.McpError>): Effect.Effect<JsonRpc.Response> =>
       Either.match(Cause.failureOrCause(cause), {
         onLeft: (error) => Effect.succeed(JsonRpc.failure(request.id, error)),
-        onRight: (other) =>
-          Cause.isInterruptedOnly(other) ? Effect.failCause(other) : Effect.as(
-            Effect.logError(`MCP request "${request.method}" failed with a defect`, other),
-            JsonRpc.failure(request.id, JsonRpc.McpError.internalError("Internal error"))
+        onRight: (other) => {
+          const interrupted = Cause.isInterruptedOnly(other)
+          return Effect.as(
+            Effect.logError(
+              interrupted
+                ? `MCP request "${request.method}" was interrupted by its handler`
+                : `MCP request "${request.method}" failed with a defect`,
+              other
+            ),
+            JsonRpc.failure(
+              request.id,
+              JsonRpc.McpError.internalError(interrupted ? "Internal error: the request was interrupted" : "Internal error")
+            )
           )
+        }
       })
   })
 
@@ -134,14 +165,15 @@ const toResponse = (request: JsonRpc.Request) =>
  */
 const directCallOf = (
   session: McpSession.McpSession,
-  request: JsonRpc.Request
+  request: JsonRpc.Request,
+  log: ClientLog
 ): Effect.Effect<Option.Option<DirectCall>> =>
   Effect.flatMap(Ref.get(session.middleware), (middleware) =>
     middleware.length > 0 ? Effect.succeedNone : Effect.flatMap(Ref.get(session.client), (client) =>
       Option.isNone(client) ? Effect.succeedNone : Effect.flatMap(Ref.get(session.tools), (tools) => {
         const direct = directCall(request.params ?? {}, tools, client.value.protocolVersion)
         // A plain literal, not a spread: V8 makes spread objects slow, and this runs for every call.
-        return Option.isNone(direct) ? Effect.succeedNone : Effect.map(bounds(session, request), (bound) =>
+        return Option.isNone(direct) ? Effect.succeedNone : Effect.map(bounds(session, request, log), (bound) =>
           Option.some<DirectCall>({ tool: direct.value.tool, args: direct.value.args, client, bound }))
       })))
 
@@ -155,7 +187,7 @@ interface DirectCall {
 /** What wraps every request's handling: the client's logging, and the request timeout. */
 type Bound = <A, R>(handled: Effect.Effect<A, JsonRpc.McpError, R>) => Effect.Effect<A, JsonRpc.McpError, R>
 
-const bounds = (session: McpSession.McpSession, request: JsonRpc.Request): Effect.Effect<Bound> =>
+const bounds = (session: McpSession.McpSession, request: JsonRpc.Request, log: ClientLog): Effect.Effect<Bound> =>
   Effect.flatMap(Ref.get(session.logLevel), (logLevel) =>
     Effect.map(Ref.get(session.config), ({ options }): Bound => {
       const { requestTimeout } = options
@@ -166,7 +198,7 @@ const bounds = (session: McpSession.McpSession, request: JsonRpc.Request): Effec
         let bounded = handled
         if (Option.isSome(logLevel)) {
           // The client asked for log messages: the request's own Effect.log lines go to it as well.
-          bounded = withClientLogger(session, logLevel.value, request.id)(bounded)
+          bounded = withClientLogger(logLevel.value, (runtime, message) => log(runtime, message, request.id))(bounded)
         }
         if (requestTimeout !== undefined) {
           bounded = Effect.timeoutFail(bounded, {
@@ -205,7 +237,7 @@ export const respond = (
         McpRequest,
         context
       )
-      return Effect.flatMap(bounds(session, request), (bound) => bound(handled))
+      return Effect.flatMap(bounds(session, request, origin.log), (bound) => bound(handled))
     })
   }).pipe(toResponse(request))
 
@@ -265,7 +297,25 @@ const setUp = (
   scope: Scope.Scope
 ): Effect.Effect<(frame: Frame) => Effect.Effect<void>> =>
   Effect.gen(function*() {
-    const transport = { send }
+    // The log line of each request still on its way, if any: whatever the request sends next (progress, a request to
+    // the client, its response) waits for it, so that a client reading the request's stream sees every line before
+    // the result. Loggers are synchronous, so each line goes out on a fiber of its own, chained after the one before.
+    const logTails = new Map<JsonRpc.RequestId, Fiber.RuntimeFiber<void>>()
+    const afterLogs = (relatedRequestId: JsonRpc.RequestId | undefined, sent: Effect.Effect<void>): Effect.Effect<void> => {
+      const tail = relatedRequestId === undefined ? undefined : logTails.get(relatedRequestId)
+      return tail === undefined ? sent : Effect.zipRight(Fiber.await(tail), sent)
+    }
+    const transport: Pick<McpTransport, "send"> = {
+      send: (message, options) => afterLogs(options?.relatedRequestId, send(message, options))
+    }
+    const log: ClientLog = (runtime, message, relatedRequestId) => {
+      const line = afterLogs(relatedRequestId, send(message, { relatedRequestId }))
+      const fiber = Runtime.runFork(runtime)(line)
+      logTails.set(relatedRequestId, fiber)
+      fiber.addObserver(() => {
+        if (logTails.get(relatedRequestId) === fiber) logTails.delete(relatedRequestId)
+      })
+    }
     // Requests being handled, by id, for `notifications/cancelled`. Their fibers live in the conversation's scope.
     // Keyed by the id itself: a Map tells `1` from `"1"`, as JSON-RPC does.
     const inFlight = new Map<JsonRpc.RequestId, InFlight>()
@@ -286,9 +336,9 @@ const setUp = (
       scope
     )
 
-    const plainOrigin: Origin = { transport: Context.empty(), send: transport.send, scope }
+    const plainOrigin: Origin = { transport: Context.empty(), send: transport.send, log, scope }
     const originOf = (context: Context.Context<never> | undefined): Origin =>
-      context === undefined ? plainOrigin : { transport: context, send: transport.send, scope }
+      context === undefined ? plainOrigin : { transport: context, send: transport.send, log, scope }
 
     const fork = (effect: Effect.Effect<void>) => Effect.asVoid(Effect.forkIn(effect, scope))
 
@@ -351,7 +401,7 @@ const setUp = (
           if (inFlight.get(id) === entry) {
             inFlight.delete(id)
           }
-          return transport.send(response)
+          return afterLogs(id, transport.send(response))
         }
         const general = respond(session, request, origin).pipe(
           Effect.flatMap(answer),
@@ -363,7 +413,7 @@ const setUp = (
         if (request.method !== "tools/call") {
           return general
         }
-        return Effect.flatMap(directCallOf(session, request), (direct) => {
+        return Effect.flatMap(directCallOf(session, request, origin.log), (direct) => {
           if (Option.isNone(direct)) {
             return general
           }

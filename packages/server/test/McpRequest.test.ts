@@ -73,8 +73,22 @@ const pingClient = McpTool.make("ping_client", {
   handler: () => Effect.as(McpRequest.ping, "pong")
 })
 
+/** Progress and a log line per step, with a scheduling gap before each, then the result. */
+const countdown = McpTool.make("countdown", {
+  input: Schema.Struct({ from: Schema.Int }),
+  handler: ({ from }) =>
+    Effect.gen(function*() {
+      for (let step = 1; step <= from; step++) {
+        yield* Effect.yieldNow()
+        yield* McpRequest.progress(step, { total: from })
+        yield* Effect.logWarning(`countdown at ${from - step}`)
+      }
+      return "Liftoff!"
+    })
+})
+
 const Template = McpSession.layerTemplate({ name: "context", version: "1" }).pipe(
-  McpSession.withTools(counting, chatty, askModel, askName, askUrl, listRoots, pingClient)
+  McpSession.withTools(counting, chatty, countdown, askModel, askName, askUrl, listRoots, pingClient)
 )
 
 const withCapabilities = (capabilities: Record<string, unknown>) => McpTestClient.connect({ capabilities })
@@ -132,6 +146,38 @@ describe("McpRequest", () => {
           "notifications/message",
           "notifications/message",
           "response raw"
+        ])
+      }).pipe(Effect.provide(Template)))
+
+    it.scoped("interleaves a request's log lines with its progress, in the order it made them", () =>
+      Effect.gen(function*() {
+        const client = yield* McpTestClient.connect()
+        yield* client.setLogLevel("info")
+        yield* client.send(JsonRpc.request("c", "tools/call", {
+          name: "countdown",
+          arguments: { from: 3 },
+          _meta: { progressToken: "t" }
+        }))
+        const seen: Array<string> = []
+        while (seen.at(-1) !== "result") {
+          const message = yield* client.nextMessage
+          const params = "params" in message && typeof message.params === "object" ? message.params : undefined
+          seen.push(
+            "method" in message && message.method === "notifications/progress"
+              ? `progress ${String(params?.progress)}`
+              : "method" in message && message.method === "notifications/message"
+              ? `log ${String(params?.data)}`
+              : "result"
+          )
+        }
+        expect(seen).toEqual([
+          "progress 1",
+          "log countdown at 2",
+          "progress 2",
+          "log countdown at 1",
+          "progress 3",
+          "log countdown at 0",
+          "result"
         ])
       }).pipe(Effect.provide(Template)))
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
-import { JsonRpc, McpRequest, McpSession, McpTestClient, McpTool } from "@mcp-effect/server"
-import { Data, Deferred, Effect, Fiber, Layer, Option, Ref, Schema } from "effect"
+import { JsonRpc, McpMiddleware, McpPrompt, McpRequest, McpSession, McpTestClient, McpTool } from "@mcp-effect/server"
+import { Data, Deferred, Effect, Fiber, Layer, Option, Queue, Ref, Schema } from "effect"
 
 class Boom extends Data.TaggedError("Boom")<{ readonly message: string }> {}
 
@@ -310,6 +310,63 @@ describe("McpServer", () => {
         // The string "7" is another id.
         yield* client.send({ jsonrpc: "2.0", id: "7", method: "ping" })
         expect(yield* client.nextMessage).toEqual({ jsonrpc: "2.0", id: "7", result: {} })
+      }).pipe(Effect.provide(Template)))
+  })
+
+  describe("every request is answered", () => {
+    const interrupts = McpTool.make("interrupts", {
+      input: Schema.Struct({}),
+      handler: () => Effect.interrupt
+    })
+    const joinsInterrupted = McpTool.make("joins_interrupted", {
+      input: Schema.Struct({}),
+      handler: () =>
+        Effect.gen(function*() {
+          const child = yield* Effect.fork(Effect.never)
+          yield* Fiber.interrupt(child)
+          return yield* Fiber.join(child)
+        })
+    })
+    const passThrough: McpMiddleware.McpMiddleware<McpRequest.McpRequest> = (next) => next
+
+    it.scoped("a handler that interrupts itself gets -32603, and its id is free again", () =>
+      Effect.gen(function*() {
+        const client = yield* McpTestClient.connect()
+        yield* client.session.addTools(interrupts, joinsInterrupted)
+        yield* client.nextNotification("notifications/tools/list_changed")
+        yield* client.send({ jsonrpc: "2.0", id: 5, method: "tools/call", params: { name: "interrupts" } })
+        expect(yield* client.nextMessage).toEqual({
+          jsonrpc: "2.0",
+          id: 5,
+          error: { code: JsonRpc.INTERNAL_ERROR, message: "Internal error: the request was interrupted" }
+        })
+        yield* client.send({ jsonrpc: "2.0", id: 5, method: "ping" })
+        expect(yield* client.nextMessage).toEqual({ jsonrpc: "2.0", id: 5, result: {} })
+        expect((yield* errorOf(client.callTool("joins_interrupted"))).code).toBe(JsonRpc.INTERNAL_ERROR)
+      }).pipe(Effect.provide(Template)))
+
+    it.scoped("so does one running under middleware, a prompt, and a request in a batch", () =>
+      Effect.gen(function*() {
+        const client = yield* McpTestClient.connect({ protocolVersion: "2025-03-26" })
+        yield* client.session.addTools(interrupts)
+        yield* client.session.addPrompts(McpPrompt.make("interrupted_prompt", {
+          args: Schema.Struct({}),
+          handler: () => Effect.interrupt
+        }))
+        yield* client.session.addMiddleware(passThrough)
+        expect((yield* errorOf(client.callTool("interrupts"))).code).toBe(JsonRpc.INTERNAL_ERROR)
+        expect((yield* errorOf(client.request("prompts/get", { name: "interrupted_prompt" }))).code).toBe(
+          JsonRpc.INTERNAL_ERROR
+        )
+        yield* Queue.takeAll(client.messages)
+        yield* client.send([
+          { jsonrpc: "2.0", id: "a", method: "tools/call", params: { name: "interrupts" } },
+          { jsonrpc: "2.0", id: "b", method: "ping" }
+        ])
+        expect(yield* client.nextMessage).toEqual([
+          { jsonrpc: "2.0", id: "a", error: { code: JsonRpc.INTERNAL_ERROR, message: "Internal error: the request was interrupted" } },
+          { jsonrpc: "2.0", id: "b", result: {} }
+        ])
       }).pipe(Effect.provide(Template)))
   })
 

@@ -8,7 +8,6 @@ import * as Option from "effect/Option"
 import * as Runtime from "effect/Runtime"
 import * as JsonRpc from "../JsonRpc.js"
 import * as McpSchema from "../McpSchema.js"
-import type { McpSession } from "../McpSession.js"
 
 /** Effect's log levels as MCP's (RFC 5424) levels. */
 export const toMcpLevel = (level: LogLevel.LogLevel): McpSchema.LoggingLevel | undefined => {
@@ -38,32 +37,30 @@ const logData = (message: unknown): unknown =>
 
 /**
  * A logger that copies a request's `Effect.log*` lines to the client as `notifications/message`, at or above the
- * level the client set. Loggers are synchronous: each line is sent by a fiber started on the spot from the request's
- * runtime, which sends at once (in order with whatever else the request sends, and so before its response).
+ * level the client set. Loggers are synchronous: `emit` hands each line to the conversation, which sends it on a
+ * fiber of `runtime` and holds back what the request sends next until the line is out.
  */
 export const withClientLogger = (
-  session: McpSession,
   threshold: McpSchema.LoggingLevel,
-  relatedRequestId: JsonRpc.RequestId
+  emit: (runtime: Runtime.Runtime<never>, message: JsonRpc.Notification) => void
 ) =>
 <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
   // The runtime is taken before the logger is installed, so that what sending logs is not sent back to the client.
   Effect.flatMap(Effect.runtime<never>(), (runtime) => {
-    const run = Runtime.runFork(runtime)
     const logger = Logger.make(({ annotations, logLevel, message }) => {
       const level = toMcpLevel(logLevel)
       if (level === undefined || !passes(level, threshold)) {
         return
       }
       const name = Option.getOrUndefined(HashMap.get(annotations, "logger"))
-      run(session.send(
+      emit(
+        runtime,
         JsonRpc.notification("notifications/message", {
           level,
           data: logData(message),
           ...(typeof name === "string" ? { logger: name } : {})
-        }),
-        relatedRequestId
-      ))
+        })
+      )
     })
     return Effect.locallyWith(effect, FiberRef.currentLoggers, HashSet.add(logger))
   })

@@ -1,0 +1,83 @@
+/**
+ * A request's log lines travel on its own stream, in order with its progress, before its result: a client that stops
+ * reading at the result has seen every one of them.
+ */
+import { describe, expect, it } from "@effect/vitest"
+import { McpRequest, McpSession, McpTool } from "@mcp-effect/server"
+import * as HttpServer from "@effect/platform/HttpServer"
+import { Context, Effect, Layer, Schema } from "effect"
+import { NodeMcpHttp } from "../src/index.js"
+import { initialize, messageOf, post, postHeaders, SseReader } from "./fixtures/http-server.js"
+
+const countdown = McpTool.make("countdown", {
+  input: Schema.Struct({ from: Schema.Int }),
+  handler: ({ from }) =>
+    Effect.gen(function*() {
+      for (let step = 1; step <= from; step++) {
+        yield* Effect.sleep("10 millis")
+        yield* McpRequest.progress(step, { total: from })
+        yield* Effect.logInfo(`countdown at ${from - step}`)
+      }
+      return "Liftoff!"
+    })
+})
+
+const serve = Effect.gen(function*() {
+  const context = yield* Layer.build(
+    NodeMcpHttp.layer({ port: 0 }).pipe(
+      Layer.provide(McpSession.layerTemplate({ name: "logs", version: "1.0.0" }).pipe(McpSession.withTools(countdown)))
+    )
+  )
+  const address = Context.get(context, HttpServer.HttpServer).address
+  return `http://127.0.0.1:${address._tag === "TcpAddress" ? address.port : 0}/mcp`
+})
+
+describe("NodeMcpHttp: a request's log lines", () => {
+  it.scopedLive("arrive on its POST stream, each after the progress before it, and all before its result", () =>
+    Effect.gen(function*() {
+      const url = yield* serve
+      const session = yield* initialize(url)
+      const headers = { "mcp-session-id": session, "mcp-protocol-version": "2025-11-25" }
+      const setLevel = yield* post(url, { jsonrpc: "2.0", id: 1, method: "logging/setLevel", params: { level: "debug" } }, headers)
+      expect(setLevel.status).toBe(200)
+
+      for (let round = 0; round < 10; round++) {
+        const response = yield* Effect.promise(() =>
+          fetch(url, {
+            method: "POST",
+            headers: postHeaders(headers),
+            body: JSON.stringify({
+              jsonrpc: "2.0",
+              id: 10 + round,
+              method: "tools/call",
+              params: { name: "countdown", arguments: { from: 3 }, _meta: { progressToken: `p${round}` } }
+            })
+          })
+        )
+        expect(response.headers.get("content-type")).toBe("text/event-stream")
+        const body = response.body
+        if (body === null) return yield* Effect.die("no body")
+        const events = yield* Effect.promise(() => new SseReader(body).rest())
+        const seen = events.filter((event) => event.data !== "").map((event) => {
+          const message = messageOf(event)
+          const params = message.params
+          if (message.method === "notifications/progress" && typeof params === "object" && params !== null) {
+            return `progress ${"progress" in params ? String(params.progress) : "?"}`
+          }
+          if (message.method === "notifications/message" && typeof params === "object" && params !== null) {
+            return `log ${"data" in params ? String(params.data) : "?"}`
+          }
+          return "result" in message ? "result" : JSON.stringify(message)
+        })
+        expect(seen).toEqual([
+          "progress 1",
+          "log countdown at 2",
+          "progress 2",
+          "log countdown at 1",
+          "progress 3",
+          "log countdown at 0",
+          "result"
+        ])
+      }
+    }))
+})
