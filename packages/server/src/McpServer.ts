@@ -36,7 +36,9 @@ import * as Runtime from "effect/Runtime"
 import * as Schema from "effect/Schema"
 import * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
+import * as Tracer from "effect/Tracer"
 import { withClientLogger } from "./internal/clientLogger.js"
+import * as Tracing from "./internal/tracing.js"
 import { directCall, initialize, methods } from "./internal/methods.js"
 import * as JsonRpc from "./JsonRpc.js"
 import * as McpSchema from "./McpSchema.js"
@@ -66,6 +68,21 @@ export interface Origin {
   readonly log: ClientLog
   /** The conversation's scope. */
   readonly scope: Scope.Scope
+  /** Whether each request gets a span: the application installed a tracer. */
+  readonly traced: boolean
+  /** The transport's id for the conversation (Streamable HTTP's `Mcp-Session-Id`), for spans. */
+  readonly sessionId: string | undefined
+}
+
+/**
+ * How a conversation is set up.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface ConnectOptions {
+  /** The transport's id for the conversation (Streamable HTTP's `Mcp-Session-Id`), recorded on request spans. */
+  readonly sessionId?: string | undefined
 }
 
 /**
@@ -237,9 +254,26 @@ export const respond = (
         McpRequest,
         context
       )
-      return Effect.flatMap(bounds(session, request, origin.log), (bound) => bound(handled))
+      const answer = toResponse(request)(Effect.flatMap(bounds(session, request, origin.log), (bound) => bound(handled)))
+      return origin.traced ? traceRequest(request, origin, client, context.meta, Option.none(), answer) : answer
     })
-  }).pipe(toResponse(request))
+  })
+
+/** A request's handling, ending in its response, inside a span of its own (see `internal/tracing`). */
+const traceRequest = <R>(
+  request: JsonRpc.Request,
+  origin: Origin,
+  client: Option.Option<McpSession.ClientState>,
+  meta: Readonly<Record<string, unknown>> | undefined,
+  parent: Option.Option<Tracer.AnySpan>,
+  answer: Effect.Effect<JsonRpc.Response, never, R>
+): Effect.Effect<JsonRpc.Response, never, R> =>
+  Tracing.traced(request, {
+    meta,
+    protocolVersion: Option.match(client, { onNone: () => undefined, onSome: (state) => state.protocolVersion }),
+    sessionId: origin.sessionId,
+    parent
+  }, answer)
 
 /**
  * Runs a conversation between a live session and a client over a transport, until the client goes away.
@@ -247,12 +281,16 @@ export const respond = (
  * @since 0.1.0
  * @category running
  */
-export const run = (session: McpSession.McpSession, transport: McpTransport): Effect.Effect<void, TransportError> =>
+export const run = (
+  session: McpSession.McpSession,
+  transport: McpTransport,
+  options?: ConnectOptions
+): Effect.Effect<void, TransportError> =>
   // Interruptible wherever it is forked from (HTTP handlers run uninterruptibly): ending a connection must end it.
   // The scope is passed by hand rather than provided: a conversation may idle for hours, and a provided service
   // would keep a copy of the fiber's references for all that time.
   Effect.interruptible(Effect.flatMap(Scope.make(), (scope) =>
-    Effect.flatMap(setUp(session, transport.send, scope), (onFrame) => forEachFrame(transport.incoming, onFrame)).pipe(
+    Effect.flatMap(setUp(session, transport.send, scope, options), (onFrame) => forEachFrame(transport.incoming, onFrame)).pipe(
       Effect.onExit((exit) => Scope.close(scope, exit))
     )))
 
@@ -283,10 +321,11 @@ export const run = (session: McpSession.McpSession, transport: McpTransport): Ef
  */
 export const connect = (
   session: McpSession.McpSession,
-  send: McpTransport["send"]
+  send: McpTransport["send"],
+  options?: ConnectOptions
 ): Effect.Effect<(frame: Frame) => Effect.Effect<void>, never, Scope.Scope> =>
   Effect.flatMap(Effect.scope, (scope) =>
-    Effect.map(setUp(session, send, scope), (onFrame) => (frame: Frame) =>
+    Effect.map(setUp(session, send, scope, options), (onFrame) => (frame: Frame) =>
       // Whatever fiber calls it (HTTP handlers run uninterruptibly), the requests it starts can be cancelled.
       Effect.interruptible(onFrame(frame))))
 
@@ -294,15 +333,20 @@ export const connect = (
 const setUp = (
   session: McpSession.McpSession,
   send: McpTransport["send"],
-  scope: Scope.Scope
+  scope: Scope.Scope,
+  options: ConnectOptions | undefined
 ): Effect.Effect<(frame: Frame) => Effect.Effect<void>> =>
   Effect.gen(function*() {
+    // Decided once per conversation: the tracer is the application's, set where the program starts.
+    const traced = yield* Tracing.isInstalled
+    const sessionId = options?.sessionId
     // The log line of each request still on its way, if any: whatever the request sends next (progress, a request to
     // the client, its response) waits for it, so that a client reading the request's stream sees every line before
     // the result. Loggers are synchronous, so each line goes out on a fiber of its own, chained after the one before.
-    const logTails = new Map<JsonRpc.RequestId, Fiber.RuntimeFiber<void>>()
+    // Made on the first line: most conversations never log to their client, and an idle one should hold nothing.
+    let logTails: Map<JsonRpc.RequestId, Fiber.RuntimeFiber<void>> | undefined
     const afterLogs = (relatedRequestId: JsonRpc.RequestId | undefined, sent: Effect.Effect<void>): Effect.Effect<void> => {
-      const tail = relatedRequestId === undefined ? undefined : logTails.get(relatedRequestId)
+      const tail = relatedRequestId === undefined ? undefined : logTails?.get(relatedRequestId)
       return tail === undefined ? sent : Effect.zipRight(Fiber.await(tail), sent)
     }
     const transport: Pick<McpTransport, "send"> = {
@@ -311,9 +355,10 @@ const setUp = (
     const log: ClientLog = (runtime, message, relatedRequestId) => {
       const line = afterLogs(relatedRequestId, send(message, { relatedRequestId }))
       const fiber = Runtime.runFork(runtime)(line)
-      logTails.set(relatedRequestId, fiber)
+      const tails = logTails ??= new Map()
+      tails.set(relatedRequestId, fiber)
       fiber.addObserver(() => {
-        if (logTails.get(relatedRequestId) === fiber) logTails.delete(relatedRequestId)
+        if (tails.get(relatedRequestId) === fiber) tails.delete(relatedRequestId)
       })
     }
     // Requests being handled, by id, for `notifications/cancelled`. Their fibers live in the conversation's scope.
@@ -336,9 +381,9 @@ const setUp = (
       scope
     )
 
-    const plainOrigin: Origin = { transport: Context.empty(), send: transport.send, log, scope }
+    const plainOrigin: Origin = { transport: Context.empty(), send: transport.send, log, scope, traced, sessionId }
     const originOf = (context: Context.Context<never> | undefined): Origin =>
-      context === undefined ? plainOrigin : { transport: context, send: transport.send, log, scope }
+      context === undefined ? plainOrigin : { transport: context, send: transport.send, log, scope, traced, sessionId }
 
     const fork = (effect: Effect.Effect<void>) => Effect.asVoid(Effect.forkIn(effect, scope))
 
@@ -424,12 +469,16 @@ const setUp = (
               fiberRefs: parent.getFiberRefs(),
               runtimeFlags: status.runtimeFlags
             })
-            entry.fiber = tool.start(
-              args,
-              requestContext(session, request, origin, client),
-              runtime,
-              (call) => Effect.flatMap(toResponse(request)(bound(call)), answer)
-            )
+            const context = requestContext(session, request, origin, client)
+            // The tool's fiber starts with a context of its own, so the span current here is handed over by hand.
+            const then: McpSession.Continuation = origin.traced
+              ? (call) => {
+                const parentSpan = Context.getOption(parent.currentContext, Tracer.ParentSpan)
+                const answered = toResponse(request)(bound(call))
+                return Effect.flatMap(traceRequest(request, origin, client, context.meta, parentSpan, answered), answer)
+              }
+              : (call) => Effect.flatMap(toResponse(request)(bound(call)), answer)
+            entry.fiber = tool.start(args, context, runtime, then)
             return Effect.void
           })
         })

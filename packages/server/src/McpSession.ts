@@ -38,6 +38,7 @@ import * as Ref from "effect/Ref"
 import * as Runtime from "effect/Runtime"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
+import * as Tracer from "effect/Tracer"
 import * as ClientRequests from "./internal/clientRequests.js"
 import * as Registry from "./internal/registry.js"
 import * as JsonRpc from "./JsonRpc.js"
@@ -402,11 +403,21 @@ export class Template extends Context.Tag("@mcp-effect/server/McpSession/Templat
  * The context captured at registration plus the request: everything `R` asks for. The compiler cannot see that
  * `Exclude<R, McpRequest> | McpRequest` covers a generic `R`, so the Context is made from its map with its type
  * stated; `Context.add` would copy the same map.
+ *
+ * Of the context where the request is being handled, only the request's own services come along: the span the
+ * engine opened for it (so the handler's spans are its children). The rest (a transport's, an HTTP server's) stays
+ * out, so that nothing a handler captures keeps a connection alive.
  */
 const withRequest = <R>(
   context: Context.Context<Exclude<R, McpRequest>>,
-  request: McpRequest["Type"]
-): Context.Context<R> => Context.unsafeMake<R>(new Map(context.unsafeMap).set(McpRequest.key, request))
+  request: McpRequest["Type"],
+  current?: Context.Context<never>
+): Context.Context<R> => {
+  const services = new Map(context.unsafeMap).set(McpRequest.key, request)
+  const span = current?.unsafeMap.get(Tracer.ParentSpan.key)
+  if (span !== undefined) services.set(Tracer.ParentSpan.key, span)
+  return Context.unsafeMake<R>(services)
+}
 
 /**
  * Runs `effect` with the context captured at registration plus the request: one `Context`, provided once. It is the
@@ -416,7 +427,7 @@ const withCaptured = <A, E, R>(
   effect: Effect.Effect<A, E, R>,
   context: Context.Context<Exclude<R, McpRequest>>
 ): (request: McpRequest["Type"]) => Effect.Effect<A, E> =>
-(request) => Effect.mapInputContext(effect, (_: Context.Context<never>) => withRequest<R>(context, request))
+(request) => Effect.mapInputContext(effect, (current: Context.Context<never>) => withRequest<R>(context, request, current))
 
 /** Middleware runs inside the engine's `McpRequest`: it reads the request from there. */
 const withCapturedMiddleware = <A, E, R>(

@@ -275,7 +275,10 @@ export const make = (options: {
       })
 
     // The conversation has no fiber: each message goes to the engine from the fiber of the POST that carried it.
-    const receive = yield* Scope.extend(McpServer.connect(live, send), scope)
+    const receive = yield* Scope.extend(
+      McpServer.connect(live, send, options.id === "" ? undefined : { sessionId: options.id }),
+      scope
+    )
 
     /** The bytes of a connection: its events and keep-alives, until it ends; `release` runs when it is gone. */
     const sse = (connection: Mailbox.Mailbox<string>, release: Effect.Effect<void>): Stream.Stream<Uint8Array> =>
