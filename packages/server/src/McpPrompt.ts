@@ -20,6 +20,7 @@
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
+import { dual } from "effect/Function"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
@@ -27,6 +28,7 @@ import * as SchemaAST from "effect/SchemaAST"
 import { errorMessage, formatParseError } from "./internal/errors.js"
 import { McpError } from "./JsonRpc.js"
 import { type Completer, completer, type Completions } from "./McpResource.js"
+import * as McpMiddleware from "./McpMiddleware.js"
 import type * as McpSchema from "./McpSchema.js"
 
 /**
@@ -164,3 +166,26 @@ const toResult = (result: Result): McpSchema.GetPromptResult => {
 
 const isMessages = (result: Exclude<Result, string>): result is ReadonlyArray<McpSchema.PromptMessage> =>
   Array.isArray(result)
+
+/**
+ * Attaches a middleware that provides a service to the prompt's handler and completions: it runs first, per request,
+ * and the prompt no longer requires the service, only what the middleware itself needs.
+ *
+ * @since 0.2.0
+ * @category combinators
+ */
+export const middleware: {
+  <I, S, R2>(provider: McpMiddleware.Provider<I, S, R2>): <R>(self: McpPrompt<R>) => McpPrompt<Exclude<R, I> | R2>
+  <R, I, S, R2>(self: McpPrompt<R>, provider: McpMiddleware.Provider<I, S, R2>): McpPrompt<Exclude<R, I> | R2>
+} = dual(
+  2,
+  <R, I, S, R2>(self: McpPrompt<R>, provider: McpMiddleware.Provider<I, S, R2>): McpPrompt<Exclude<R, I> | R2> => ({
+    [TypeId]: TypeId,
+    name: self.name,
+    definition: self.definition,
+    completable: self.completable,
+    get: (args) => McpMiddleware.apply(self.get(args), provider),
+    complete: (name, value, context) =>
+      Option.map(self.complete(name, value, context), (completions) => McpMiddleware.apply(completions, provider))
+  })
+)

@@ -18,6 +18,7 @@
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
+import { dual } from "effect/Function"
 import * as Either from "effect/Either"
 import * as JSONSchema from "effect/JSONSchema"
 import * as Option from "effect/Option"
@@ -25,6 +26,7 @@ import * as Schema from "effect/Schema"
 import * as SchemaAST from "effect/SchemaAST"
 import { errorMessage, formatParseError } from "./internal/errors.js"
 import { McpError } from "./JsonRpc.js"
+import * as McpMiddleware from "./McpMiddleware.js"
 import type * as McpSchema from "./McpSchema.js"
 
 /**
@@ -236,3 +238,40 @@ export const toResult = (result: Result): McpSchema.CallToolResult => {
 const isContentArray = (
   result: Exclude<Result, string>
 ): result is ReadonlyArray<McpSchema.ContentBlock> => Array.isArray(result)
+
+/**
+ * Attaches a middleware that provides a service to the tool's handler: it runs first, per call, before the arguments
+ * are decoded, and the tool no longer requires the service, only what the middleware itself needs.
+ *
+ * @example
+ * ```ts
+ * import { McpMiddleware, McpRequest, McpTool } from "@mcp-effect/server"
+ * import { Context, Effect, Schema, pipe } from "effect"
+ *
+ * class Tenant extends Context.Tag("app/Tenant")<Tenant, string>() {}
+ * const FromMeta = McpMiddleware.provides(
+ *   Tenant,
+ *   Effect.map(McpRequest.McpRequest, (request) => String(request.meta?.tenant ?? "default"))
+ * )
+ *
+ * const report = pipe(
+ *   McpTool.make("report", { input: Schema.Struct({}), handler: () => Effect.map(Tenant, (t) => `report of ${t}`) }),
+ *   McpTool.middleware(FromMeta)
+ * )
+ * ```
+ *
+ * @since 0.2.0
+ * @category combinators
+ */
+export const middleware: {
+  <I, S, R2>(provider: McpMiddleware.Provider<I, S, R2>): <R>(self: McpTool<R>) => McpTool<Exclude<R, I> | R2>
+  <R, I, S, R2>(self: McpTool<R>, provider: McpMiddleware.Provider<I, S, R2>): McpTool<Exclude<R, I> | R2>
+} = dual(
+  2,
+  <R, I, S, R2>(self: McpTool<R>, provider: McpMiddleware.Provider<I, S, R2>): McpTool<Exclude<R, I> | R2> => ({
+    [TypeId]: TypeId,
+    name: self.name,
+    definition: self.definition,
+    call: (args) => McpMiddleware.apply(self.call(args), provider)
+  })
+)
