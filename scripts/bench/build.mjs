@@ -17,6 +17,10 @@ export const servers = {
 // BENCH_PACKAGES=/some/copy/of/packages benchmarks another copy of the library (a prototype, another checkout).
 const packages = process.env.BENCH_PACKAGES ?? `${root}packages`
 
+// BENCH_BASELINE=/some/copy/of/packages adds that copy as a fifth server, "baseline", alternated with the others in
+// the same run: before and after of a change, measured on the same machine at the same time.
+export const baseline = process.env.BENCH_BASELINE
+
 export const bundlePath = (name, kind) => `${outDir}/${name}-${kind}.mjs`
 
 /** Bundles one server entry (a file under servers/) as a user ships it; `minify: false` keeps names, for profiles. */
@@ -44,6 +48,11 @@ export const build = async () => {
   await Promise.all(Object.entries(servers).flatMap(([name, entries]) =>
     Object.entries(entries).map(([kind, file]) => bundle(file, bundlePath(name, kind)))
   ))
+  if (baseline !== undefined) {
+    await Promise.all(Object.entries(servers["mcp-effect"]).map(([kind, file]) =>
+      bundle(file, bundlePath("baseline", kind), { packagesDir: baseline })
+    ))
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -5,7 +5,7 @@
 import { availableParallelism, cpus } from "node:os"
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
-import { build, bundlePath } from "./build.mjs"
+import { baseline, build, bundlePath } from "./build.mjs"
 import {
   agent,
   check,
@@ -32,7 +32,7 @@ const IDLE_SESSIONS = smoke ? 20 : Number(process.env.IDLE_SESSIONS ?? 10_000)
 const LIST_TOOLS = smoke ? 50 : 1_000
 const LIST_CALLS = smoke ? 10 : 200
 // The three servers of every scenario; others (the @effect/platform floor) join the scenarios that name them.
-const names = ["mcp-effect", "sdk", "raw"]
+const names = ["mcp-effect", "sdk", "raw", ...(baseline === undefined ? [] : ["baseline"])]
 
 // A reply that never comes must fail the run, not hang it (`pnpm test` runs the smoke test).
 const watchdog = setTimeout(() => {
@@ -198,22 +198,25 @@ const lines = [
   "",
   `${new Date().toISOString().slice(0, 10)} · nproc ${availableParallelism()} · ${cpuModel} · Node ${process.version} · medians of ${RUNS} run(s), servers bundled with esbuild, each run a fresh process`,
   "",
-  "| scenario | figure | mcp-effect | official SDK | raw Node | mcp-effect / SDK | mcp-effect / raw | @effect/platform, no MCP | mcp-effect / @effect/platform |",
-  "|---|---|---|---|---|---|---|---|---|"
+  "| scenario | figure | mcp-effect | official SDK | raw Node | mcp-effect / SDK | mcp-effect / raw | @effect/platform, no MCP | mcp-effect / @effect/platform |" +
+    (baseline === undefined ? "" : " baseline | baseline / SDK |"),
+  "|---|---|---|---|---|---|---|---|---|" + (baseline === undefined ? "" : "---|---|")
 ]
 for (const [scenario, byServer] of Object.entries(results)) {
   for (const key of Object.keys(byServer["mcp-effect"])) {
     const [label, format] = units[key]
-    const values = names.map((n) => byServer[n][key])
+    const values = ["mcp-effect", "sdk", "raw"].map((n) => byServer[n][key])
     const floor = byServer.platform?.[key]
+    const before = byServer.baseline?.[key]
     lines.push(
       `| ${scenario} | ${label} | ${values.map(format).join(" | ")} | ${ratio(values[0], values[1])} | ${ratio(values[0], values[2])} | ` +
-        `${floor === undefined ? "–" : format(floor)} | ${floor === undefined ? "–" : ratio(values[0], floor)} |`
+        `${floor === undefined ? "–" : format(floor)} | ${floor === undefined ? "–" : ratio(values[0], floor)} |` +
+        (before === undefined ? "" : ` ${format(before)} | ${ratio(before, values[1])} |`)
     )
   }
 }
 // Every run's figure, mcp-effect / SDK / raw (/ @effect/platform), to show how far the runs spread on a noisy machine.
-lines.push("", "<details><summary>every run (mcp-effect / SDK / raw / @effect/platform where it ran)</summary>", "", "| scenario | figure | runs |", "|---|---|---|")
+lines.push("", `<details><summary>every run (mcp-effect / SDK / raw${baseline === undefined ? "" : " / baseline"} / @effect/platform where it ran)</summary>`, "", "| scenario | figure | runs |", "|---|---|---|")
 for (const [scenario, runs] of Object.entries(everyRun)) {
   for (const key of Object.keys(runs["mcp-effect"][0])) {
     const [label, format] = units[key]
