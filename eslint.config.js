@@ -1,3 +1,4 @@
+import * as effectEslint from "@effect/eslint-plugin"
 import js from "@eslint/js"
 import tseslint from "typescript-eslint"
 
@@ -5,8 +6,21 @@ export default tseslint.config(
   { ignores: ["**/build/**", "**/dist/**", "docs/**", "**/node_modules/**", "scripts/bench/results/**", ".cache/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  ...effectEslint.configs.dprint,
   {
     rules: {
+      // The Effect repository's formatting: dprint through ESLint, so `pnpm lint` checks it and `eslint --fix` applies it.
+      "@effect/dprint": ["error", {
+        config: {
+          indentWidth: 2,
+          lineWidth: 120,
+          semiColons: "asi",
+          quoteStyle: "alwaysDouble",
+          trailingCommas: "never",
+          operatorPosition: "maintain",
+          "arrowFunction.useParentheses": "force"
+        }
+      }],
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/consistent-type-assertions": ["error", { assertionStyle: "never" }],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],

@@ -45,13 +45,17 @@ export const bundle = (file, outfile, { minify = true, packagesDir = packages } 
 
 export const build = async () => {
   mkdirSync(outDir, { recursive: true })
-  await Promise.all(Object.entries(servers).flatMap(([name, entries]) =>
-    Object.entries(entries).map(([kind, file]) => bundle(file, bundlePath(name, kind)))
-  ))
+  await Promise.all(
+    Object.entries(servers).flatMap(([name, entries]) =>
+      Object.entries(entries).map(([kind, file]) => bundle(file, bundlePath(name, kind)))
+    )
+  )
   if (baseline !== undefined) {
-    await Promise.all(Object.entries(servers["mcp-effect"]).map(([kind, file]) =>
-      bundle(file, bundlePath("baseline", kind), { packagesDir: baseline })
-    ))
+    await Promise.all(
+      Object.entries(servers["mcp-effect"]).map(([kind, file]) =>
+        bundle(file, bundlePath("baseline", kind), { packagesDir: baseline })
+      )
+    )
   }
 }
 

@@ -33,7 +33,11 @@ export const procStats = (pid) => {
   return { cpu: (Number(stat[11]) + Number(stat[12])) / 100, peakRss: hwm }
 }
 
-export const initializeParams = { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "bench", version: "1" } }
+export const initializeParams = {
+  protocolVersion: "2025-06-18",
+  capabilities: {},
+  clientInfo: { name: "bench", version: "1" }
+}
 
 /** A stdio server and a newline-JSON client for it: every reply is matched to its request by id. */
 export const startStdio = (name, script, env = {}, nodeArgs = []) => {
@@ -202,7 +206,9 @@ export const post = (port, body, sessionId) =>
         let message
         if (text.length > 0) {
           const json = (res.headers["content-type"] ?? "").includes("text/event-stream")
-            ? text.split("\n").filter((l) => l.startsWith("data:")).map((l) => l.slice(5).trim()).filter((d) => d.length > 0).map((d) => JSON.parse(d)).find((m) => m.id !== undefined)
+            ? text.split("\n").filter((l) => l.startsWith("data:")).map((l) => l.slice(5).trim()).filter((d) =>
+              d.length > 0
+            ).map((d) => JSON.parse(d)).find((m) => m.id !== undefined)
             : JSON.parse(text)
           message = json
         }
@@ -232,7 +238,12 @@ export const httpSessions = (port, sessions, calls, latencies) =>
     for (let i = 0; i < calls; i++) {
       const started = performance.now()
       const text = `s${s} c${i}`
-      const reply = await post(port, { jsonrpc: "2.0", id: i + 1, method: "tools/call", params: { name: "echo", arguments: { text } } }, sessionId)
+      const reply = await post(port, {
+        jsonrpc: "2.0",
+        id: i + 1,
+        method: "tools/call",
+        params: { name: "echo", arguments: { text } }
+      }, sessionId)
       latencies?.push(performance.now() - started)
       const { message } = reply
       const content = message?.result?.content

@@ -40,7 +40,13 @@ mkdirSync(dir, { recursive: true })
 const kind = values.http ? "http" : "stdio"
 const script = `${dir}/${name}-${kind}.mjs`
 await bundle(servers[name][kind], script, { minify: false })
-const label = values.startup ? "startup" : values.http ? "http" : values.method === "tools/list" ? "tools-list" : `stdio-${inFlight}`
+const label = values.startup
+  ? "startup"
+  : values.http
+  ? "http"
+  : values.method === "tools/list"
+  ? "tools-list"
+  : `stdio-${inFlight}`
 const profileName = `${name}-${label}.cpuprofile`
 rmSync(`${dir}/${profileName}`, { force: true })
 const profileArgs = ["--cpu-prof", `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${profileName}`]
@@ -113,7 +119,11 @@ const shorten = (path) =>
     .replace(/^(?:.*\/)?(server|platform-node|examples)\/src\//, "@mcp-effect/$1/")
     .replace(/\.(m?js|ts)$/, "")
 const packageOf = (module) =>
-  module.startsWith("(") ? module : module.startsWith("@") ? module.split("/").slice(0, 2).join("/") : module.split("/")[0]
+  module.startsWith("(")
+    ? module
+    : module.startsWith("@")
+    ? module.split("/").slice(0, 2).join("/")
+    : module.split("/")[0]
 
 const nodes = new Map(profile.nodes.map((node) => [node.id, node]))
 const selfMicros = new Map()
@@ -163,11 +173,15 @@ const report = [
     ? `## CPU profile: ${name}, start-up (spawn to the first initialize reply)`
     : values.http
     ? `## CPU profile: ${name}, Streamable HTTP, ${values.sessions} sessions × 50 sequential tools/call`
-    : `## CPU profile: ${name}, stdio ${values.method}${values.method === "tools/list" ? ` of ${Number(values.tools) + 1} tools` : `, ${inFlight} in flight`}`,
+    : `## CPU profile: ${name}, stdio ${values.method}${
+      values.method === "tools/list" ? ` of ${Number(values.tools) + 1} tools` : `, ${inFlight} in flight`
+    }`,
   "",
   (startup ? "" : `${calls} calls after ${values.warmup} warm-up: ${(calls / seconds).toFixed(0)} calls/s, ` +
-  `${((cpuMs / calls) * 1000).toFixed(1)} CPU ms per 1k calls (measured window). `) +
-  `Profile (whole process, start-up included): ${(total / 1000).toFixed(0)} ms sampled, ${(busy / 1000).toFixed(0)} ms busy ` +
+    `${((cpuMs / calls) * 1000).toFixed(1)} CPU ms per 1k calls (measured window). `) +
+  `Profile (whole process, start-up included): ${(total / 1000).toFixed(0)} ms sampled, ${
+    (busy / 1000).toFixed(0)
+  } ms busy ` +
   `(percentages below are of busy time). Profile: \`${dir}/${profileName}\`.`,
   "",
   ...table("By package", byPackage, 12),

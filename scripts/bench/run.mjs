@@ -2,15 +2,15 @@
 // run by run; medians of RUNS runs; ratios against the baselines measured in the same run. For HTTP calls, a fourth
 // server: @effect/platform's HTTP server with no MCP, the floor of any transport built on it. `--smoke` runs a tiny N
 // of everything and only checks the replies.
-import { availableParallelism, cpus } from "node:os"
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
+import { availableParallelism, cpus } from "node:os"
 import { fileURLToPath } from "node:url"
 import { baseline, build, bundlePath } from "./build.mjs"
 import {
   agent,
   check,
-  initializeParams,
   httpSessions,
+  initializeParams,
   loadEcho,
   median,
   openSession,
@@ -192,14 +192,17 @@ for (const scenario of scenarios) {
 agent.destroy()
 
 const ratio = (a, b) => (b === 0 || !Number.isFinite(a / b) ? "–" : `${(a / b).toFixed(2)}×`)
-const cpuModel = /model name\s*:\s*(.*)/.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? cpus()[0]?.model ?? "unknown CPU"
+const cpuModel = /model name\s*:\s*(.*)/.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? cpus()[0]?.model ??
+  "unknown CPU"
 const lines = [
   `# mcp-effect benchmark${smoke ? " (smoke run: tiny N, figures meaningless)" : ""}`,
   "",
-  `${new Date().toISOString().slice(0, 10)} · nproc ${availableParallelism()} · ${cpuModel} · Node ${process.version} · medians of ${RUNS} run(s), servers bundled with esbuild, each run a fresh process`,
+  `${
+    new Date().toISOString().slice(0, 10)
+  } · nproc ${availableParallelism()} · ${cpuModel} · Node ${process.version} · medians of ${RUNS} run(s), servers bundled with esbuild, each run a fresh process`,
   "",
   "| scenario | figure | mcp-effect | official SDK | raw Node | mcp-effect / SDK | mcp-effect / raw | @effect/platform, no MCP | mcp-effect / @effect/platform |" +
-    (baseline === undefined ? "" : " baseline | baseline / SDK |"),
+  (baseline === undefined ? "" : " baseline | baseline / SDK |"),
   "|---|---|---|---|---|---|---|---|---|" + (baseline === undefined ? "" : "---|---|")
 ]
 for (const [scenario, byServer] of Object.entries(results)) {
@@ -209,18 +212,32 @@ for (const [scenario, byServer] of Object.entries(results)) {
     const floor = byServer.platform?.[key]
     const before = byServer.baseline?.[key]
     lines.push(
-      `| ${scenario} | ${label} | ${values.map(format).join(" | ")} | ${ratio(values[0], values[1])} | ${ratio(values[0], values[2])} | ` +
+      `| ${scenario} | ${label} | ${values.map(format).join(" | ")} | ${ratio(values[0], values[1])} | ${
+        ratio(values[0], values[2])
+      } | ` +
         `${floor === undefined ? "–" : format(floor)} | ${floor === undefined ? "–" : ratio(values[0], floor)} |` +
         (before === undefined ? "" : ` ${format(before)} | ${ratio(before, values[1])} |`)
     )
   }
 }
 // Every run's figure, mcp-effect / SDK / raw (/ @effect/platform), to show how far the runs spread on a noisy machine.
-lines.push("", `<details><summary>every run (mcp-effect / SDK / raw${baseline === undefined ? "" : " / baseline"} / @effect/platform where it ran)</summary>`, "", "| scenario | figure | runs |", "|---|---|---|")
+lines.push(
+  "",
+  `<details><summary>every run (mcp-effect / SDK / raw${
+    baseline === undefined ? "" : " / baseline"
+  } / @effect/platform where it ran)</summary>`,
+  "",
+  "| scenario | figure | runs |",
+  "|---|---|---|"
+)
 for (const [scenario, runs] of Object.entries(everyRun)) {
   for (const key of Object.keys(runs["mcp-effect"][0])) {
     const [label, format] = units[key]
-    lines.push(`| ${scenario} | ${label} | ${Object.values(runs).map((r) => r.map((m) => format(m[key])).join(", ")).join(" / ")} |`)
+    lines.push(
+      `| ${scenario} | ${label} | ${
+        Object.values(runs).map((r) => r.map((m) => format(m[key])).join(", ")).join(" / ")
+      } |`
+    )
   }
 }
 lines.push("", "</details>")

@@ -6,12 +6,22 @@
  *
  * npm's own cache (`--prefer-offline`) keeps the installs fast; nothing is fetched beyond the npm registry.
  */
+import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
 import { Client } from "@modelcontextprotocol/sdk/client/index.js"
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
-import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
 import * as esbuild from "esbuild"
 import { execFile, spawn } from "node:child_process"
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync
+} from "node:fs"
 import { tmpdir } from "node:os"
 import { dirname, join, relative, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -55,7 +65,9 @@ const lowestPeers = () => {
   for (const manifest of workspacePackages.filter((m) => m.private !== true)) {
     for (const [peer, range] of Object.entries(manifest.peerDependencies ?? {})) {
       const floor = /^\^(\d+\.\d+\.\d+)$/.exec(range)?.[1]
-      if (floor === undefined) throw new Error(`${manifest.name}: peer range ${peer}@${range} is not of the form ^x.y.z`)
+      if (floor === undefined) {
+        throw new Error(`${manifest.name}: peer range ${peer}@${range} is not of the form ^x.y.z`)
+      }
       const known = floors.get(peer)
       floors.set(peer, known === undefined ? floor : newer(known, floor))
     }
@@ -227,9 +239,13 @@ describe("the packages, as a user outside this repository installs them", () => 
     }
   })
 
-  it("type-checks a consumer and the READMEs' examples under moduleResolution NodeNext (declarations included)", async () => {
-    await run(process.execPath, [tsc, "-p", "tsconfig.nodenext.json", "--noEmit"], consumer)
-  }, 120_000)
+  it(
+    "type-checks a consumer and the READMEs' examples under moduleResolution NodeNext (declarations included)",
+    async () => {
+      await run(process.execPath, [tsc, "-p", "tsconfig.nodenext.json", "--noEmit"], consumer)
+    },
+    120_000
+  )
 
   it("type-checks a consumer and the READMEs' examples under moduleResolution Bundler", async () => {
     await run(process.execPath, [tsc, "-p", "tsconfig.bundler.json"], consumer)

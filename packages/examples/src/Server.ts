@@ -105,7 +105,10 @@ export const register = McpTool.make("register", {
         "Please introduce yourself",
         Schema.Struct({ name: Schema.String, color: Schema.Literal("red", "green", "blue") })
       ),
-      (answer) => answer.action === "accept" ? `Welcome, ${answer.content.name} (${answer.content.color})` : `You chose to ${answer.action}`
+      (answer) =>
+        answer.action === "accept"
+          ? `Welcome, ${answer.content.name} (${answer.content.color})`
+          : `You chose to ${answer.action}`
     )
 })
 
@@ -133,7 +136,8 @@ export const summarize = McpPrompt.make("summarize", {
     text: Schema.String.annotations({ description: "The text to summarize" }),
     style: Schema.optional(Schema.Literal("short", "detailed")).annotations({ description: "short or detailed" })
   }),
-  handler: ({ style, text }) => Effect.succeed(`Summarize this text${style === "detailed" ? " in detail" : " briefly"}:\n\n${text}`),
+  handler: ({ style, text }) =>
+    Effect.succeed(`Summarize this text${style === "detailed" ? " in detail" : " briefly"}:\n\n${text}`),
   completions: {
     style: (value) => Effect.succeed(["short", "detailed"].filter((style) => style.startsWith(value)))
   }
@@ -180,8 +184,10 @@ export const TemplateWithoutDependencies = McpSession.layerTemplate({
   McpSession.withResources(readme, note, clock),
   Layer.tap((context) =>
     Context.get(context, McpSession.Template).onStart((session) =>
-      Effect.flatMap(session.client.get, (client) =>
-        Effect.logInfo(`client connected: ${client._tag === "Some" ? client.value.info.name : "unknown"}`))
+      Effect.flatMap(
+        session.client.get,
+        (client) => Effect.logInfo(`client connected: ${client._tag === "Some" ? client.value.info.name : "unknown"}`)
+      )
     )
   )
 )

@@ -40,7 +40,11 @@ const embeddedResource = McpTool.make("test_embedded_resource", {
   handler: () =>
     Effect.succeed({
       type: "resource" as const,
-      resource: { uri: "test://embedded-resource", mimeType: "text/plain", text: "This is an embedded resource content." }
+      resource: {
+        uri: "test://embedded-resource",
+        mimeType: "text/plain",
+        text: "This is an embedded resource content."
+      }
     })
 })
 
@@ -102,7 +106,8 @@ const sampling = McpTool.make("test_sampling", {
   handler: ({ prompt }) =>
     Effect.map(
       McpRequest.sample({ messages: [{ role: "user", content: text(prompt) }], maxTokens: 100 }),
-      (result) => `LLM response: ${"type" in result.content && result.content.type === "text" ? result.content.text : ""}`
+      (result) =>
+        `LLM response: ${"type" in result.content && result.content.type === "text" ? result.content.text : ""}`
     )
 })
 
@@ -166,25 +171,33 @@ const elicitationEnums = McpTool.make("test_elicitation_sep1330_enums", {
           untitledSingle: Schema.optional(Schema.Literal("option1", "option2", "option3")),
           untitledMulti: Schema.optional(Schema.Array(Schema.Literal("option1", "option2", "option3"))),
           // Given: the answer is still decoded by the Schema, the form shows the titles.
-          titledSingle: Schema.optional(Schema.Literal("value1", "value2", "value3").annotations({
-            jsonSchema: {
-              type: "string",
-              oneOf: titled([["value1", "First Option"], ["value2", "Second Option"], ["value3", "Third Option"]])
-            }
-          })),
-          legacyEnum: Schema.optional(Schema.Literal("opt1", "opt2", "opt3").annotations({
-            jsonSchema: {
-              type: "string",
-              enum: ["opt1", "opt2", "opt3"],
-              enumNames: ["Option One", "Option Two", "Option Three"]
-            }
-          })),
-          titledMulti: Schema.optional(Schema.Array(Schema.Literal("value1", "value2", "value3")).annotations({
-            jsonSchema: {
-              type: "array",
-              items: { anyOf: titled([["value1", "First Choice"], ["value2", "Second Choice"], ["value3", "Third Choice"]]) }
-            }
-          }))
+          titledSingle: Schema.optional(
+            Schema.Literal("value1", "value2", "value3").annotations({
+              jsonSchema: {
+                type: "string",
+                oneOf: titled([["value1", "First Option"], ["value2", "Second Option"], ["value3", "Third Option"]])
+              }
+            })
+          ),
+          legacyEnum: Schema.optional(
+            Schema.Literal("opt1", "opt2", "opt3").annotations({
+              jsonSchema: {
+                type: "string",
+                enum: ["opt1", "opt2", "opt3"],
+                enumNames: ["Option One", "Option Two", "Option Three"]
+              }
+            })
+          ),
+          titledMulti: Schema.optional(
+            Schema.Array(Schema.Literal("value1", "value2", "value3")).annotations({
+              jsonSchema: {
+                type: "array",
+                items: {
+                  anyOf: titled([["value1", "First Choice"], ["value2", "Second Choice"], ["value3", "Third Choice"]])
+                }
+              }
+            })
+          )
         })
       ),
       (answer) => `Elicitation completed: ${describeAnswer(answer)}`

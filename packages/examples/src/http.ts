@@ -20,8 +20,7 @@ const port = Number(process.env.PORT ?? 3000)
 
 NodeMcpHttp.layer({
   port,
-  onSession: (session, request) =>
-    request.headers["x-user"] === "admin" ? session.addTools(adminReport) : Effect.void
+  onSession: (session, request) => request.headers["x-user"] === "admin" ? session.addTools(adminReport) : Effect.void
 }).pipe(
   Layer.provide(Template),
   Layer.launch,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { McpTestClient } from "@mcp-effect/server"
 import { Effect, Layer } from "effect"
-import { Notes, NoteNotFound } from "../src/Notes.js"
+import { NoteNotFound, Notes } from "../src/Notes.js"
 import { TemplateWithoutDependencies } from "../src/Server.js"
 
 // The application's service, mocked: no process, no real storage.

@@ -14,10 +14,17 @@ describe("the everything server's conformance fixtures", () => {
       ])
       const image = (yield* client.callTool("test_image_content")).content[0]
       expect(image).toMatchObject({ type: "image", mimeType: "image/png" })
-      expect((yield* client.callTool("test_audio_content")).content[0]).toMatchObject({ type: "audio", mimeType: "audio/wav" })
+      expect((yield* client.callTool("test_audio_content")).content[0]).toMatchObject({
+        type: "audio",
+        mimeType: "audio/wav"
+      })
       expect((yield* client.callTool("test_embedded_resource")).content).toEqual([{
         type: "resource",
-        resource: { uri: "test://embedded-resource", mimeType: "text/plain", text: "This is an embedded resource content." }
+        resource: {
+          uri: "test://embedded-resource",
+          mimeType: "text/plain",
+          text: "This is an embedded resource content."
+        }
       }])
       const mixed = (yield* client.callTool("test_multiple_content_types")).content
       expect(mixed.map((c) => c.type)).toEqual(["text", "image", "resource"])
@@ -51,7 +58,9 @@ describe("the everything server's conformance fixtures", () => {
       }))
       yield* TestClock.adjust("100 millis")
       expect(yield* Fiber.join(progress)).toEqual({ content: [text("Progress test completed")] })
-      const notes = yield* Effect.all(Array.from({ length: 3 }, () => client.nextNotification("notifications/progress")))
+      const notes = yield* Effect.all(
+        Array.from({ length: 3 }, () => client.nextNotification("notifications/progress"))
+      )
       expect(notes.map((note) => note.params)).toEqual([0, 50, 100].map((progress) => ({
         progressToken: "p-1",
         progress,
@@ -141,9 +150,14 @@ describe("the everything server's conformance fixtures", () => {
           }
         }
       })
-      yield* client.reply(enumRequest.id, { action: "accept", content: { untitledMulti: ["option1"], titledSingle: "value2" } })
+      yield* client.reply(enumRequest.id, {
+        action: "accept",
+        content: { untitledMulti: ["option1"], titledSingle: "value2" }
+      })
       expect((yield* Fiber.join(enums)).content).toEqual([
-        text("Elicitation completed: action=accept, content={\"untitledMulti\":[\"option1\"],\"titledSingle\":\"value2\"}")
+        text(
+          "Elicitation completed: action=accept, content={\"untitledMulti\":[\"option1\"],\"titledSingle\":\"value2\"}"
+        )
       ])
 
       // The answer is decoded by the form's Schema: a value that is not one of the choices is refused.
@@ -197,7 +211,9 @@ describe("the everything server's conformance fixtures", () => {
       const image = (yield* client.callTool("test_image_content")).content[0]
       const binary = (yield* client.readResource("test://static-binary")).contents[0]
       expect(binary).toMatchObject({ uri: "test://static-binary", mimeType: "image/png" })
-      expect(binary !== undefined && "blob" in binary && image?.type === "image" && binary.blob === image.data).toBe(true)
+      expect(binary !== undefined && "blob" in binary && image?.type === "image" && binary.blob === image.data).toBe(
+        true
+      )
       expect((yield* client.readResource("test://template/123/data")).contents).toEqual([{
         uri: "test://template/123/data",
         mimeType: "application/json",
@@ -228,19 +244,21 @@ describe("the everything server's conformance fixtures", () => {
       expect((yield* client.getPrompt("test_simple_prompt")).messages).toEqual([
         { role: "user", content: text("This is a simple prompt for testing.") }
       ])
-      expect((yield* client.getPrompt("test_prompt_with_arguments", { arg1: "hello", arg2: "world" })).messages).toEqual([
-        { role: "user", content: text("Prompt with arguments: arg1='hello', arg2='world'") }
-      ])
-      expect((yield* client.getPrompt("test_prompt_with_embedded_resource", { resourceUri: "test://x" })).messages).toEqual([
-        {
-          role: "user",
-          content: {
-            type: "resource",
-            resource: { uri: "test://x", mimeType: "text/plain", text: "Embedded resource content for testing." }
-          }
-        },
-        { role: "user", content: text("Please process the embedded resource above.") }
-      ])
+      expect((yield* client.getPrompt("test_prompt_with_arguments", { arg1: "hello", arg2: "world" })).messages)
+        .toEqual([
+          { role: "user", content: text("Prompt with arguments: arg1='hello', arg2='world'") }
+        ])
+      expect((yield* client.getPrompt("test_prompt_with_embedded_resource", { resourceUri: "test://x" })).messages)
+        .toEqual([
+          {
+            role: "user",
+            content: {
+              type: "resource",
+              resource: { uri: "test://x", mimeType: "text/plain", text: "Embedded resource content for testing." }
+            }
+          },
+          { role: "user", content: text("Please process the embedded resource above.") }
+        ])
       expect((yield* client.getPrompt("test_prompt_with_image")).messages).toMatchObject([
         { role: "user", content: { type: "image", mimeType: "image/png" } },
         { role: "user", content: text("Please analyze the image above.") }

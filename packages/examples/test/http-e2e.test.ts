@@ -65,7 +65,10 @@ describe("example server over Streamable HTTP, driven by the official SDK client
       content: { type: "text", text: "sampled over http" },
       model: "fake-llm"
     }))
-    client.setRequestHandler(ElicitRequestSchema, async () => ({ action: "accept", content: { name: "Grace", color: "blue" } }))
+    client.setRequestHandler(
+      ElicitRequestSchema,
+      async () => ({ action: "accept", content: { name: "Grace", color: "blue" } })
+    )
     client.setRequestHandler(ListRootsRequestSchema, async () => ({ roots: [{ uri: "file:///over/http", name: "h" }] }))
     await client.connect(transport)
     return { client, transport }

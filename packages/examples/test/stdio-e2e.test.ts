@@ -11,8 +11,8 @@ import {
   ResourceUpdatedNotificationSchema,
   ToolListChangedNotificationSchema
 } from "@modelcontextprotocol/sdk/types.js"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { fileURLToPath } from "node:url"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
 const tsx = fileURLToPath(new URL("../node_modules/.bin/tsx", import.meta.url))
 const entry = (file: string) => fileURLToPath(new URL(`../src/${file}`, import.meta.url))
@@ -99,7 +99,9 @@ describe("example server over stdio, driven by the official SDK client", () => {
     await expect.poll(() => listChanged.length).toBeGreaterThan(0)
     const { tools } = await client.listTools()
     expect(tools.map((t) => t.name)).toContain("secret")
-    expect(await client.callTool({ name: "secret", arguments: {} })).toEqual({ content: [{ type: "text", text: "42" }] })
+    expect(await client.callTool({ name: "secret", arguments: {} })).toEqual({
+      content: [{ type: "text", text: "42" }]
+    })
   })
 
   it("answers an unknown tool with a JSON-RPC error", async () => {

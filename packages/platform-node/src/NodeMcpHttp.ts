@@ -38,21 +38,21 @@
  *
  * @since 0.1.0
  */
+import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import * as HttpLayerRouter from "@effect/platform/HttpLayerRouter"
 import * as HttpRouter from "@effect/platform/HttpRouter"
 import * as HttpServer from "@effect/platform/HttpServer"
 import type * as HttpServerError from "@effect/platform/HttpServerError"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import type * as HttpServerResponse from "@effect/platform/HttpServerResponse"
-import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import type { McpSession } from "@mcp-effect/server"
 import { McpRequest } from "@mcp-effect/server"
-import type * as Scope from "effect/Scope"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
+import type * as Scope from "effect/Scope"
 import * as Http from "node:http"
 import * as EventStore from "./EventStore.js"
 import * as Connections from "./internal/httpConnections.js"
@@ -301,7 +301,11 @@ const build = <R>(
       const legacy = options.legacySse === true ? {} : options.legacySse
       const messagesPath = legacy.messagesPath ?? "/messages"
       routes.push(
-        { method: "GET", path: legacy.ssePath ?? "/sse", handler: Effect.uninterruptible(Legacy.sse(registry, messagesPath)) },
+        {
+          method: "GET",
+          path: legacy.ssePath ?? "/sse",
+          handler: Effect.uninterruptible(Legacy.sse(registry, messagesPath))
+        },
         { method: "POST", path: messagesPath, handler: Effect.uninterruptible(Legacy.messages(registry)) }
       )
     }
@@ -398,7 +402,8 @@ export const layerRouter = <R = never>(
   HttpLayerRouter.use((layerRouter) =>
     Effect.gen(function*() {
       const mcp = yield* build(options, undefined)
-      yield* Effect.forEach(mcp.routes, (route) => layerRouter.add(route.method, route.path, route.handler, routeOptions), {
+      yield* Effect.forEach(mcp.routes, (route) =>
+        layerRouter.add(route.method, route.path, route.handler, routeOptions), {
         discard: true
       })
     })
@@ -452,7 +457,9 @@ export const layer = <R = never>(
         // answers, then connections end as soon as they are idle, and the server closes without waiting for them.
         yield* Effect.addFinalizer(() => Effect.zipRight(mcp.shutdown, connections.endAll))
         yield* Effect.logInfo(
-          `MCP Streamable HTTP endpoint on ${HttpServer.formatAddress(httpServer.address)}${options.path ?? DEFAULT_PATH}`
+          `MCP Streamable HTTP endpoint on ${HttpServer.formatAddress(httpServer.address)}${
+            options.path ?? DEFAULT_PATH
+          }`
         )
         return httpServer
       })
@@ -488,7 +495,10 @@ export const httpRequest: Effect.Effect<
   Option.Option<HttpServerRequest.HttpServerRequest>,
   never,
   McpRequest.McpRequest
-> = Effect.map(McpRequest.McpRequest, (request) => Context.getOption(request.transport, HttpServerRequest.HttpServerRequest))
+> = Effect.map(
+  McpRequest.McpRequest,
+  (request) => Context.getOption(request.transport, HttpServerRequest.HttpServerRequest)
+)
 
 /**
  * The address of the peer that sent the current MCP request, when it came over HTTP (the proxy's, behind one).
@@ -542,6 +552,5 @@ export const closeStream = (
   Effect.flatMap(McpRequest.McpRequest, (request) =>
     Option.match(Context.getOption(request.transport, StreamControl), {
       onNone: () => Effect.succeed(false),
-      onSome: (control) =>
-        control.poll(request.id, Duration.toMillis(Duration.decode(options?.retry ?? "1 second")))
+      onSome: (control) => control.poll(request.id, Duration.toMillis(Duration.decode(options?.retry ?? "1 second")))
     }))

@@ -29,15 +29,15 @@
  * @since 0.1.0
  */
 import { JsonRpc, McpServer, McpSession, McpTransport } from "@mcp-effect/server"
-import type * as Scope from "effect/Scope"
 import * as Cause from "effect/Cause"
+import * as Chunk from "effect/Chunk"
 import * as Console from "effect/Console"
 import * as Deferred from "effect/Deferred"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as Mailbox from "effect/Mailbox"
-import * as Chunk from "effect/Chunk"
+import type * as Scope from "effect/Scope"
 import * as Ndjson from "./internal/ndjson.js"
 import * as StderrConsole from "./internal/stderrConsole.js"
 

@@ -1,3 +1,8 @@
+import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
+import * as HttpLayerRouter from "@effect/platform/HttpLayerRouter"
+import * as HttpRouter from "@effect/platform/HttpRouter"
+import * as HttpServer from "@effect/platform/HttpServer"
+import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import { describe, expect, it } from "@effect/vitest"
 import type { McpSession } from "@mcp-effect/server"
 import { McpTool } from "@mcp-effect/server"
@@ -5,15 +10,23 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js"
 import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js"
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js"
 import { CreateMessageRequestSchema, ToolListChangedNotificationSchema } from "@modelcontextprotocol/sdk/types.js"
-import * as HttpLayerRouter from "@effect/platform/HttpLayerRouter"
-import * as HttpRouter from "@effect/platform/HttpRouter"
-import * as HttpServer from "@effect/platform/HttpServer"
-import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
-import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
-import { Context, Deferred, Effect, Exit, Fiber, Layer, Logger, LogLevel, Option, Schema, Scope, TestClock } from "effect"
+import {
+  Context,
+  Deferred,
+  Effect,
+  Exit,
+  Fiber,
+  Layer,
+  Logger,
+  LogLevel,
+  Option,
+  Schema,
+  Scope,
+  TestClock
+} from "effect"
+import * as Http from "node:http"
 import { EventStore, NodeMcpHttp } from "../src/index.js"
 import * as Security from "../src/internal/httpSecurity.js"
-import * as Http from "node:http"
 import type { RawResponse } from "./fixtures/http-server.js"
 import {
   initialize,
@@ -43,11 +56,14 @@ const connect = (url: string, headers: Record<string, string> = {}) =>
 const textOf = (result: unknown): string => {
   const content = (typeof result === "object" && result !== null && "content" in result) ? result.content : undefined
   const first: unknown = Array.isArray(content) ? content[0] : undefined
-  return typeof first === "object" && first !== null && "text" in first && typeof first.text === "string" ? first.text : ""
+  return typeof first === "object" && first !== null && "text" in first && typeof first.text === "string"
+    ? first.text
+    : ""
 }
 
 const errorCode = (json: unknown): unknown =>
-  typeof json === "object" && json !== null && "error" in json && typeof json.error === "object" && json.error !== null &&
+  typeof json === "object" && json !== null && "error" in json && typeof json.error === "object" &&
+    json.error !== null &&
     "code" in json.error
     ? json.error.code
     : undefined
@@ -109,10 +125,12 @@ describe("NodeMcpHttp", () => {
           const own = yield* Effect.promise(() => client.callTool({ name: `mine_${user}`, arguments: {} }))
           const who = yield* Effect.promise(() => client.callTool({ name: "whoami", arguments: {} }))
           const other = users[(users.indexOf(user) + 1) % users.length]
-          const foreign = yield* Effect.promise(() => client.callTool({ name: `mine_${other}`, arguments: {} }).then(
-            (result) => `answered: ${textOf(result)}`,
-            (error: unknown) => `refused: ${String(error)}`
-          ))
+          const foreign = yield* Effect.promise(() =>
+            client.callTool({ name: `mine_${other}`, arguments: {} }).then(
+              (result) => `answered: ${textOf(result)}`,
+              (error: unknown) => `refused: ${String(error)}`
+            )
+          )
           return { user, names: tools.tools.map((t) => t.name), own: textOf(own), who: textOf(who), foreign }
         }), { concurrency: "unbounded" })
       for (const { foreign, names, own, user, who } of results) {
@@ -136,7 +154,12 @@ describe("NodeMcpHttp", () => {
         fetch(url, {
           method: "POST",
           headers: postHeaders(headers),
-          body: JSON.stringify({ jsonrpc: "2.0", id: 7, method: "tools/call", params: { name: "steps", arguments: {} } }),
+          body: JSON.stringify({
+            jsonrpc: "2.0",
+            id: 7,
+            method: "tools/call",
+            params: { name: "steps", arguments: {} }
+          }),
           signal: abort.signal
         })
       )
@@ -170,7 +193,9 @@ describe("NodeMcpHttp", () => {
       for (const event of [one, two, ...rest]) expect(event.id).toMatch(/\S/)
 
       // From the priming event, the whole stream is replayed, and ends: the request was answered.
-      const replay = yield* raw(url, { headers: { ...headers, accept: "text/event-stream", "last-event-id": priming.id ?? "" } })
+      const replay = yield* raw(url, {
+        headers: { ...headers, accept: "text/event-stream", "last-event-id": priming.id ?? "" }
+      })
       const replayed = replay.text.split("\n\n").filter((block) => block.includes("data: {")).length
       expect(replayed).toBe(4)
 
@@ -222,7 +247,10 @@ describe("NodeMcpHttp", () => {
         Layer.scopedDiscard(Effect.gen(function*() {
           const mcp = yield* NodeMcpHttp.make({ path: "/api/mcp" })
           yield* HttpServer.serveEffect(
-            HttpRouter.empty.pipe(HttpRouter.get("/health", HttpServerResponse.text("ok")), HttpRouter.concat(mcp.router))
+            HttpRouter.empty.pipe(
+              HttpRouter.get("/health", HttpServerResponse.text("ok")),
+              HttpRouter.concat(mcp.router)
+            )
           )
         })).pipe(Layer.provide(template(probe)), Layer.provideMerge(listen))
       )
@@ -232,10 +260,14 @@ describe("NodeMcpHttp", () => {
       expect(textOf(yield* Effect.promise(() => client.callTool({ name: "echo", arguments: { text: "a" } })))).toBe("a")
 
       const layered = yield* Layer.build(
-        HttpLayerRouter.serve(NodeMcpHttp.layerRouter()).pipe(Layer.provide(template(probe)), Layer.provideMerge(listen))
+        HttpLayerRouter.serve(NodeMcpHttp.layerRouter()).pipe(
+          Layer.provide(template(probe)),
+          Layer.provideMerge(listen)
+        )
       )
       const other = yield* connect(`${urlOf(layered)}/mcp`)
-      expect(textOf(yield* Effect.promise(() => other.client.callTool({ name: "echo", arguments: { text: "b" } })))).toBe("b")
+      expect(textOf(yield* Effect.promise(() => other.client.callTool({ name: "echo", arguments: { text: "b" } }))))
+        .toBe("b")
     }).pipe(Logger.withMinimumLogLevel(LogLevel.Error)))
 
   it.scopedLive("answers plain JSON when the response comes first, and primes SSE only for 2025-11-25", () =>
@@ -269,7 +301,10 @@ describe("NodeMcpHttp", () => {
       const old = yield* initialize(url, "2025-03-26")
       const answered = yield* post(url, batch, { "mcp-session-id": old })
       expect(answered.status).toBe(200)
-      expect(Array.isArray(answered.json) ? answered.json.map((r: { id: unknown }) => r.id) : answered.json).toEqual([1, 2])
+      expect(Array.isArray(answered.json) ? answered.json.map((r: { id: unknown }) => r.id) : answered.json).toEqual([
+        1,
+        2
+      ])
 
       const latest = yield* initialize(url, "2025-11-25")
       const refused = yield* post(url, batch, { "mcp-session-id": latest })
@@ -286,15 +321,52 @@ describe("NodeMcpHttp", () => {
       const valid = post(url, ping, session)
 
       const cases: ReadonlyArray<readonly [string, Effect.Effect<RawResponse>, number, number]> = [
-        ["wrong Accept", raw(url, { method: "POST", headers: { ...postHeaders(session), accept: "application/json" }, body: JSON.stringify(ping) }), 406, -32000],
-        ["GET without text/event-stream", raw(url, { headers: { ...session, accept: "application/json" } }), 406, -32000],
+        [
+          "wrong Accept",
+          raw(url, {
+            method: "POST",
+            headers: { ...postHeaders(session), accept: "application/json" },
+            body: JSON.stringify(ping)
+          }),
+          406,
+          -32000
+        ],
+        [
+          "GET without text/event-stream",
+          raw(url, { headers: { ...session, accept: "application/json" } }),
+          406,
+          -32000
+        ],
         ["missing session id", post(url, ping), 400, -32000],
         ["unknown session id", post(url, ping, { "mcp-session-id": "0".repeat(32) }), 404, -32001],
         ["bad protocol version", post(url, ping, { ...session, "mcp-protocol-version": "1999-01-01" }), 400, -32000],
         ["bad Origin", post(url, ping, { ...session, origin: "http://evil.example" }), 403, -32000],
-        ["oversized body", raw(url, { method: "POST", headers: postHeaders(session), body: JSON.stringify({ ...ping, params: { pad: "x".repeat(3_000) } }) }), 413, -32000],
-        ["malformed JSON", raw(url, { method: "POST", headers: postHeaders(session), body: "{\"jsonrpc\": \"2.0\", " }), 400, -32700],
-        ["wrong Content-Type", raw(url, { method: "POST", headers: { ...postHeaders(session), "content-type": "text/plain" }, body: JSON.stringify(ping) }), 415, -32000],
+        [
+          "oversized body",
+          raw(url, {
+            method: "POST",
+            headers: postHeaders(session),
+            body: JSON.stringify({ ...ping, params: { pad: "x".repeat(3_000) } })
+          }),
+          413,
+          -32000
+        ],
+        [
+          "malformed JSON",
+          raw(url, { method: "POST", headers: postHeaders(session), body: "{\"jsonrpc\": \"2.0\", " }),
+          400,
+          -32700
+        ],
+        [
+          "wrong Content-Type",
+          raw(url, {
+            method: "POST",
+            headers: { ...postHeaders(session), "content-type": "text/plain" },
+            body: JSON.stringify(ping)
+          }),
+          415,
+          -32000
+        ],
         ["not JSON-RPC", post(url, { hello: "world" }, session), 400, -32600],
         ["PUT", raw(url, { method: "PUT", headers: postHeaders(session), body: "{}" }), 405, -32000]
       ]
@@ -431,7 +503,9 @@ describe("NodeMcpHttp", () => {
       const probe = yield* makeProbe
       const ended = yield* Deferred.make<void>()
       const scope = yield* Scope.make()
-      const { url } = yield* serve(probe, { onSession: (session) => session.onEnd(() => Deferred.succeed(ended, undefined)) }).pipe(
+      const { url } = yield* serve(probe, {
+        onSession: (session) => session.onEnd(() => Deferred.succeed(ended, undefined))
+      }).pipe(
         Scope.extend(scope)
       )
       const id = yield* initialize(url)
@@ -463,7 +537,10 @@ describe("NodeMcpHttp", () => {
       const listed = yield* post(url, { jsonrpc: "2.0", id: 1, method: "tools/list" })
       expect(listed.status).toBe(200)
       expect(listed.headers.get("mcp-session-id")).toBeNull()
-      expect(listed.json).toMatchObject({ id: 1, result: { tools: [{ name: "echo" }, { name: "steps" }, { name: "hang" }, { name: "ask" }, { name: "whoami" }] } })
+      expect(listed.json).toMatchObject({
+        id: 1,
+        result: { tools: [{ name: "echo" }, { name: "steps" }, { name: "hang" }, { name: "ask" }, { name: "whoami" }] }
+      })
       const get = yield* raw(url, { headers: { accept: "text/event-stream" } })
       expect(get.status).toBe(405)
 
@@ -499,7 +576,9 @@ const hostRequest = (origin: string, host: string): Effect.Effect<RawResponse> =
     }, (response) => {
       let text = ""
       response.setEncoding("utf8")
-      response.on("data", (chunk: string) => { text += chunk })
+      response.on("data", (chunk: string) => {
+        text += chunk
+      })
       response.on("end", () => {
         resume(Effect.succeed({
           status: response.statusCode ?? 0,
@@ -517,7 +596,10 @@ describe("EventStore.makeMemory", () => {
   const replay = (store: EventStore.EventStore, after: string) =>
     Effect.gen(function*() {
       const seen: Array<unknown> = []
-      const stream = yield* store.replayAfter(after, (_, m) => Effect.sync(() => { seen.push(m) }))
+      const stream = yield* store.replayAfter(after, (_, m) =>
+        Effect.sync(() => {
+          seen.push(m)
+        }))
       return { stream, seen }
     })
 

@@ -11,7 +11,10 @@ import { initialize, makeProbe, post, postHeaders, serve } from "./fixtures/http
 /** A POST whose body is sent chunked (no `Content-Length`), on a fresh connection. */
 const postChunked = (url: string, headers: Record<string, string>, chunks: ReadonlyArray<string>) =>
   Effect.async<{ readonly status: number; readonly text: string }>((resume) => {
-    const request = Http.request(url, { method: "POST", headers: { ...postHeaders(headers), "transfer-encoding": "chunked" } })
+    const request = Http.request(url, {
+      method: "POST",
+      headers: { ...postHeaders(headers), "transfer-encoding": "chunked" }
+    })
     request.on("response", (response) => {
       let text = ""
       response.setEncoding("utf8")
@@ -68,7 +71,12 @@ describe("NodeMcpHttp, lean sessions", () => {
       const id = yield* initialize(url)
       const headers = { "mcp-session-id": id, "mcp-protocol-version": "2025-11-25" }
 
-      const body = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "echo", arguments: { text: "hé" } } })
+      const body = JSON.stringify({
+        jsonrpc: "2.0",
+        id: 1,
+        method: "tools/call",
+        params: { name: "echo", arguments: { text: "hé" } }
+      })
       const split = Math.floor(body.length / 2)
       const ok = yield* postChunked(url, headers, [body.slice(0, split), body.slice(split)])
       expect(ok.status).toBe(200)
@@ -91,7 +99,12 @@ describe("NodeMcpHttp, lean sessions", () => {
       const replies = yield* Effect.forEach(
         Array.from({ length: 50 }, (_, i) => i),
         (i) =>
-          post(url, { jsonrpc: "2.0", id: i, method: "tools/call", params: { name: "echo", arguments: { text: `t${i}` } } }, headers),
+          post(url, {
+            jsonrpc: "2.0",
+            id: i,
+            method: "tools/call",
+            params: { name: "echo", arguments: { text: `t${i}` } }
+          }, headers),
         { concurrency: "unbounded" }
       )
       replies.forEach((reply, i) => {

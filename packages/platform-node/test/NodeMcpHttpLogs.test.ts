@@ -2,9 +2,9 @@
  * A request's log lines travel on its own stream, in order with its progress, before its result: a client that stops
  * reading at the result has seen every one of them.
  */
+import * as HttpServer from "@effect/platform/HttpServer"
 import { describe, expect, it } from "@effect/vitest"
 import { McpRequest, McpSession, McpTool } from "@mcp-effect/server"
-import * as HttpServer from "@effect/platform/HttpServer"
 import { Context, Effect, Layer, Schema } from "effect"
 import { NodeMcpHttp } from "../src/index.js"
 import { initialize, messageOf, post, postHeaders, SseReader } from "./fixtures/http-server.js"
@@ -38,7 +38,12 @@ describe("NodeMcpHttp: a request's log lines", () => {
       const url = yield* serve
       const session = yield* initialize(url)
       const headers = { "mcp-session-id": session, "mcp-protocol-version": "2025-11-25" }
-      const setLevel = yield* post(url, { jsonrpc: "2.0", id: 1, method: "logging/setLevel", params: { level: "debug" } }, headers)
+      const setLevel = yield* post(url, {
+        jsonrpc: "2.0",
+        id: 1,
+        method: "logging/setLevel",
+        params: { level: "debug" }
+      }, headers)
       expect(setLevel.status).toBe(200)
 
       for (let round = 0; round < 10; round++) {

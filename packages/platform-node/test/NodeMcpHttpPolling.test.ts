@@ -8,7 +8,10 @@ import { initialize, makeProbe, post, raw, serve } from "./fixtures/http-server.
 const poll = McpTool.make("poll", {
   input: Schema.Struct({}),
   handler: () =>
-    NodeMcpHttp.closeStream({ retry: "100 millis" }).pipe(Effect.zipRight(Effect.sleep("50 millis")), Effect.as("polled"))
+    NodeMcpHttp.closeStream({ retry: "100 millis" }).pipe(
+      Effect.zipRight(Effect.sleep("50 millis")),
+      Effect.as("polled")
+    )
 })
 
 const eventIds = (text: string) => [...text.matchAll(/^id: (.+)$/gm)].map((m) => m[1])

@@ -1,6 +1,19 @@
 import { describe, expect, it } from "@effect/vitest"
 import { JsonRpc, McpRequest, McpSession, McpTool, McpTransport } from "@mcp-effect/server"
-import { Console, Deferred, Effect, Fiber, Layer, Logger, LogLevel, Mailbox, Predicate, Queue, Schedule, Schema } from "effect"
+import {
+  Console,
+  Deferred,
+  Effect,
+  Fiber,
+  Layer,
+  Logger,
+  LogLevel,
+  Mailbox,
+  Predicate,
+  Queue,
+  Schedule,
+  Schema
+} from "effect"
 import { PassThrough, Writable } from "node:stream"
 import { NodeMcpStdio } from "../src/index.js"
 import * as StderrConsole from "../src/internal/stderrConsole.js"
@@ -167,7 +180,9 @@ describe("NodeMcpStdio", () => {
     Effect.gen(function*() {
       const client = yield* connect({ maxMessageBytes: 1024 })
       yield* client.initialize
-      const big = JSON.stringify(JsonRpc.request(2, "tools/call", { name: "echo", arguments: { text: "x".repeat(5000) } }))
+      const big = JSON.stringify(
+        JsonRpc.request(2, "tools/call", { name: "echo", arguments: { text: "x".repeat(5000) } })
+      )
       // In pieces, as a pipe would deliver it.
       for (let i = 0; i < big.length; i += 700) {
         yield* client.write(big.slice(i, i + 700))

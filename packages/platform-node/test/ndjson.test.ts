@@ -79,7 +79,10 @@ describe("ndjson", () => {
   it("answers an oversized line with exactly one −32600 frame, then parses the next line", () => {
     const big = `{"jsonrpc":"2.0","id":1,"method":"x","params":{"pad":"${"a".repeat(200)}"}}\n`
     const limit = 100
-    const split = decodeAll([bytes(big.slice(0, 60)), bytes(big.slice(60, 150)), bytes(big.slice(150)), bytes(line(2))], limit)
+    const split = decodeAll(
+      [bytes(big.slice(0, 60)), bytes(big.slice(60, 150)), bytes(big.slice(150)), bytes(line(2))],
+      limit
+    )
     expect(values(split)).toEqual([{ malformed: JsonRpc.INVALID_REQUEST }, ping(2)])
     const whole = decodeAll([bytes(big + line(2))], limit)
     expect(values(whole)).toEqual([{ malformed: JsonRpc.INVALID_REQUEST }, ping(2)])
@@ -119,7 +122,11 @@ describe("ndjson", () => {
   it.effect("works as a channel over a byte stream", () =>
     Effect.gen(function*() {
       const text = line(1) + "oops\n" + line(2)
-      const frames = yield* Stream.fromIterable([bytes(text.slice(0, 7)), bytes(text.slice(7, 40)), bytes(text.slice(40))]).pipe(
+      const frames = yield* Stream.fromIterable([
+        bytes(text.slice(0, 7)),
+        bytes(text.slice(7, 40)),
+        bytes(text.slice(40))
+      ]).pipe(
         Stream.rechunk(2),
         Stream.pipeThroughChannel(Ndjson.decoder()),
         Stream.runCollect

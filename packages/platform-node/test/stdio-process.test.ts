@@ -71,7 +71,11 @@ describe("stdio in a child process", () => {
 
     const parsed = lines().map((line) => JSON.parse(line))
     expect(parsed).toEqual([
-      expect.objectContaining({ jsonrpc: "2.0", id: 1, result: expect.objectContaining({ protocolVersion: "2025-06-18" }) }),
+      expect.objectContaining({
+        jsonrpc: "2.0",
+        id: 1,
+        result: expect.objectContaining({ protocolVersion: "2025-06-18" })
+      }),
       { jsonrpc: "2.0", id: 2, result: { content: [{ type: "text", text: "hello" }] } }
     ])
     expect(stdout).not.toContain("stdio fixture starting")

@@ -20,15 +20,15 @@
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
-import { dual } from "effect/Function"
 import * as Either from "effect/Either"
+import { dual } from "effect/Function"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import * as SchemaAST from "effect/SchemaAST"
 import { errorMessage, formatParseError } from "./internal/errors.js"
 import { McpError } from "./JsonRpc.js"
-import { type Completer, completer, type Completions } from "./McpResource.js"
 import * as McpMiddleware from "./McpMiddleware.js"
+import { type Completer, completer, type Completions } from "./McpResource.js"
 import type * as McpSchema from "./McpSchema.js"
 
 /**
@@ -121,9 +121,7 @@ export const make = <A, I extends Arguments, E, R>(name: string, options: Option
         onRight: (a) =>
           options.handler(a).pipe(
             Effect.map(toResult),
-            Effect.catchAll((e) =>
-              Effect.fail(e instanceof McpError ? e : McpError.internalError(errorMessage(e)))
-            )
+            Effect.catchAll((e) => Effect.fail(e instanceof McpError ? e : McpError.internalError(errorMessage(e))))
           )
       })
   }

@@ -16,7 +16,6 @@
  *
  * @since 0.1.0
  */
-import type * as Scope from "effect/Scope"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as JSONSchema from "effect/JSONSchema"
@@ -24,6 +23,7 @@ import * as Option from "effect/Option"
 import * as Predicate from "effect/Predicate"
 import * as Ref from "effect/Ref"
 import * as Schema from "effect/Schema"
+import type * as Scope from "effect/Scope"
 import { formatParseError } from "./internal/errors.js"
 import * as JsonRpc from "./JsonRpc.js"
 import { McpClientError } from "./McpClientError.js"
@@ -138,8 +138,10 @@ const ask = <A, I>(
   schema: Schema.Schema<A, I>,
   options?: ClientRequestOptions
 ): Effect.Effect<A, McpClientError, McpRequest> =>
-  Effect.flatMap(McpRequest, (request) =>
-    request.session.request(method, params, schema, { relatedRequestId: request.id, ...options }))
+  Effect.flatMap(
+    McpRequest,
+    (request) => request.session.request(method, params, schema, { relatedRequestId: request.id, ...options })
+  )
 
 /**
  * Asks the client to sample its LLM (`sampling/createMessage`). Tools and `toolChoice` (2025-11-25) need the

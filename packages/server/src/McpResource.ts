@@ -117,7 +117,10 @@ export type Completer<R> = (
  * @category models
  */
 export type Completions<R> = Readonly<
-  Record<string, (value: string, context: Readonly<Record<string, string>>) => Effect.Effect<ReadonlyArray<string>, never, R>>
+  Record<
+    string,
+    (value: string, context: Readonly<Record<string, string>>) => Effect.Effect<ReadonlyArray<string>, never, R>
+  >
 >
 
 /**
@@ -240,9 +243,11 @@ export const template = <A, I extends Variables, E, R>(
       Option.map(Option.fromNullable(compiled.match(uri)), (variables) =>
         Either.match(decode(variables), {
           onLeft: (error) =>
-            Effect.fail(McpError.invalidParams(`Invalid URI "${uri}" for "${uriTemplate}": ${formatParseError(error)}`, {
-              uri
-            })),
+            Effect.fail(
+              McpError.invalidParams(`Invalid URI "${uri}" for "${uriTemplate}": ${formatParseError(error)}`, {
+                uri
+              })
+            ),
           onRight: (params) => runRead(options.handler(params, uri), uri, options.mimeType)
         })),
     list: options.list === undefined ? Effect.succeed([]) : Effect.mapError(options.list, toMcpError),

@@ -2811,7 +2811,7 @@ const multiSelectFields = {
   title: /*#__PURE__*/ Schema.optional(Schema.String),
   description: /*#__PURE__*/ Schema.optional(Schema.String),
   minItems: /*#__PURE__*/ Schema.optional(Schema.Number),
-  maxItems: /*#__PURE__*/ Schema.optional(Schema.Number),
+  maxItems: /*#__PURE__*/ Schema.optional(Schema.Number)
 }
 
 /**

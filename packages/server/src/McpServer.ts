@@ -38,11 +38,11 @@ import * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
 import * as Tracer from "effect/Tracer"
 import { withClientLogger } from "./internal/clientLogger.js"
-import * as Tracing from "./internal/tracing.js"
 import { directCall, initialize, methods } from "./internal/methods.js"
+import * as Tracing from "./internal/tracing.js"
 import * as JsonRpc from "./JsonRpc.js"
-import * as McpSchema from "./McpSchema.js"
 import { McpRequest } from "./McpRequest.js"
+import * as McpSchema from "./McpSchema.js"
 import * as McpSession from "./McpSession.js"
 import type { Frame, McpTransport, TransportError } from "./McpTransport.js"
 
@@ -105,9 +105,10 @@ const requestContext = (
 ): McpRequest["Type"] => {
   const params = request.params ?? {}
   const meta = Predicate.isRecord(params._meta) ? params._meta : undefined
-  const progressToken = meta !== undefined && (typeof meta.progressToken === "string" || typeof meta.progressToken === "number")
-    ? meta.progressToken
-    : undefined
+  const progressToken =
+    meta !== undefined && (typeof meta.progressToken === "string" || typeof meta.progressToken === "number")
+      ? meta.progressToken
+      : undefined
   const state = Option.getOrUndefined(client)
   return {
     session,
@@ -154,7 +155,8 @@ const route = (
  */
 const toResponse = (request: JsonRpc.Request) =>
   Effect.matchCauseEffect({
-    onSuccess: (result: unknown): Effect.Effect<JsonRpc.Response> => Effect.succeed(JsonRpc.success(request.id, result)),
+    onSuccess: (result: unknown): Effect.Effect<JsonRpc.Response> =>
+      Effect.succeed(JsonRpc.success(request.id, result)),
     onFailure: (cause: Cause.Cause<JsonRpc.McpError>): Effect.Effect<JsonRpc.Response> =>
       Either.match(Cause.failureOrCause(cause), {
         onLeft: (error) => Effect.succeed(JsonRpc.failure(request.id, error)),
@@ -169,7 +171,9 @@ const toResponse = (request: JsonRpc.Request) =>
             ),
             JsonRpc.failure(
               request.id,
-              JsonRpc.McpError.internalError(interrupted ? "Internal error: the request was interrupted" : "Internal error")
+              JsonRpc.McpError.internalError(
+                interrupted ? "Internal error: the request was interrupted" : "Internal error"
+              )
             )
           )
         }
@@ -185,14 +189,23 @@ const directCallOf = (
   request: JsonRpc.Request,
   log: ClientLog
 ): Effect.Effect<Option.Option<DirectCall>> =>
-  Effect.flatMap(Ref.get(session.middleware), (middleware) =>
-    middleware.length > 0 ? Effect.succeedNone : Effect.flatMap(Ref.get(session.client), (client) =>
-      Option.isNone(client) ? Effect.succeedNone : Effect.flatMap(Ref.get(session.tools), (tools) => {
-        const direct = directCall(request.params ?? {}, tools, client.value.protocolVersion)
-        // A plain literal, not a spread: V8 makes spread objects slow, and this runs for every call.
-        return Option.isNone(direct) ? Effect.succeedNone : Effect.map(bounds(session, request, log), (bound) =>
-          Option.some<DirectCall>({ tool: direct.value.tool, args: direct.value.args, client, bound }))
-      })))
+  Effect.flatMap(
+    Ref.get(session.middleware),
+    (middleware) =>
+      middleware.length > 0 ?
+        Effect.succeedNone :
+        Effect.flatMap(Ref.get(session.client), (client) =>
+          Option.isNone(client) ? Effect.succeedNone : Effect.flatMap(Ref.get(session.tools), (tools) => {
+            const direct = directCall(request.params ?? {}, tools, client.value.protocolVersion)
+            // A plain literal, not a spread: V8 makes spread objects slow, and this runs for every call.
+            return Option.isNone(direct) ?
+              Effect.succeedNone :
+              Effect.map(
+                bounds(session, request, log),
+                (bound) => Option.some<DirectCall>({ tool: direct.value.tool, args: direct.value.args, client, bound })
+              )
+          }))
+  )
 
 interface DirectCall {
   readonly tool: McpSession.RegisteredTool
@@ -250,11 +263,16 @@ export const respond = (
     return Effect.flatMap(Ref.get(session.middleware), (middleware) => {
       const routed = route(context, client)
       const handled = middleware.length === 0 ? routed : Effect.provideService(
-        middleware.reduceRight<Effect.Effect<unknown, JsonRpc.McpError, McpRequest>>((next, wrap) => wrap(next), routed),
+        middleware.reduceRight<Effect.Effect<unknown, JsonRpc.McpError, McpRequest>>(
+          (next, wrap) => wrap(next),
+          routed
+        ),
         McpRequest,
         context
       )
-      const answer = toResponse(request)(Effect.flatMap(bounds(session, request, origin.log), (bound) => bound(handled)))
+      const answer = toResponse(request)(
+        Effect.flatMap(bounds(session, request, origin.log), (bound) => bound(handled))
+      )
       return origin.traced ? traceRequest(request, origin, client, context.meta, Option.none(), answer) : answer
     })
   })
@@ -290,9 +308,12 @@ export const run = (
   // The scope is passed by hand rather than provided: a conversation may idle for hours, and a provided service
   // would keep a copy of the fiber's references for all that time.
   Effect.interruptible(Effect.flatMap(Scope.make(), (scope) =>
-    Effect.flatMap(setUp(session, transport.send, scope, options), (onFrame) => forEachFrame(transport.incoming, onFrame)).pipe(
-      Effect.onExit((exit) => Scope.close(scope, exit))
-    )))
+    Effect.flatMap(setUp(session, transport.send, scope, options), (onFrame) =>
+      forEachFrame(transport.incoming, onFrame)).pipe(
+        Effect.onExit((exit) =>
+          Scope.close(scope, exit)
+        )
+      )))
 
 /**
  * Connects a live session to a client for as long as the scope is open, with no fiber of its own: the result handles
@@ -324,10 +345,13 @@ export const connect = (
   send: McpTransport["send"],
   options?: ConnectOptions
 ): Effect.Effect<(frame: Frame) => Effect.Effect<void>, never, Scope.Scope> =>
-  Effect.flatMap(Effect.scope, (scope) =>
-    Effect.map(setUp(session, send, scope, options), (onFrame) => (frame: Frame) =>
-      // Whatever fiber calls it (HTTP handlers run uninterruptibly), the requests it starts can be cancelled.
-      Effect.interruptible(onFrame(frame))))
+  Effect.flatMap(
+    Effect.scope,
+    (scope) =>
+      Effect.map(setUp(session, send, scope, options), (onFrame) => (frame: Frame) =>
+        // Whatever fiber calls it (HTTP handlers run uninterruptibly), the requests it starts can be cancelled.
+        Effect.interruptible(onFrame(frame)))
+  )
 
 /** Prepares a conversation in its scope; the result handles one frame from the client. */
 const setUp = (
@@ -345,7 +369,10 @@ const setUp = (
     // the result. Loggers are synchronous, so each line goes out on a fiber of its own, chained after the one before.
     // Made on the first line: most conversations never log to their client, and an idle one should hold nothing.
     let logTails: Map<JsonRpc.RequestId, Fiber.RuntimeFiber<void>> | undefined
-    const afterLogs = (relatedRequestId: JsonRpc.RequestId | undefined, sent: Effect.Effect<void>): Effect.Effect<void> => {
+    const afterLogs = (
+      relatedRequestId: JsonRpc.RequestId | undefined,
+      sent: Effect.Effect<void>
+    ): Effect.Effect<void> => {
       const tail = relatedRequestId === undefined ? undefined : logTails?.get(relatedRequestId)
       return tail === undefined ? sent : Effect.zipRight(Fiber.await(tail), sent)
     }
@@ -377,7 +404,8 @@ const setUp = (
     // from the fiber that sends them: no fiber per conversation waits for them.
     yield* Scope.extend(
       session.connect((message, relatedRequestId) =>
-        transport.send(message, relatedRequestId === undefined ? undefined : { relatedRequestId })),
+        transport.send(message, relatedRequestId === undefined ? undefined : { relatedRequestId })
+      ),
       scope
     )
 
@@ -394,7 +422,9 @@ const setUp = (
             Option.isNone(client)
               ? Effect.void
               : Effect.flatMap(Ref.getAndSet(session.ready, true), (wasReady) =>
-                wasReady ? Effect.void : fork(Effect.flatMap(Ref.get(session.startHooks), (hooks) => runHooks(session, hooks)))))
+                wasReady
+                  ? Effect.void
+                  : fork(Effect.flatMap(Ref.get(session.startHooks), (hooks) => runHooks(session, hooks)))))
         case "notifications/cancelled": {
           // The cancelled request's fiber is interrupted: its finalizers run and it sends no response.
           const requestId = notification.params?.requestId
@@ -558,10 +588,13 @@ const decodeProgress = Schema.decodeUnknownOption(McpSchema.ProgressNotification
 
 /** Runs hooks one after another; a hook's defect is logged and never reaches the conversation. */
 const runHooks = (session: McpSession.McpSession, hooks: ReadonlyArray<McpSession.Hook>): Effect.Effect<void> =>
-  Effect.forEach(hooks, (hook) =>
-    Effect.catchAllCause(hook(session), (cause) => Effect.logError("An MCP session hook failed", cause)), {
-    discard: true
-  })
+  Effect.forEach(
+    hooks,
+    (hook) => Effect.catchAllCause(hook(session), (cause) => Effect.logError("An MCP session hook failed", cause)),
+    {
+      discard: true
+    }
+  )
 
 /**
  * Copies the application's template into a new live session and runs a conversation on it.

@@ -26,17 +26,17 @@
  *
  * @since 0.1.0
  */
-import type * as Duration from "effect/Duration"
-import type * as Fiber from "effect/Fiber"
 import * as Context from "effect/Context"
 import * as Deferred from "effect/Deferred"
+import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import type * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
-import * as Scope from "effect/Scope"
 import * as Ref from "effect/Ref"
 import * as Runtime from "effect/Runtime"
 import * as Schema from "effect/Schema"
+import * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
 import * as Tracer from "effect/Tracer"
 import * as ClientRequests from "./internal/clientRequests.js"
@@ -338,7 +338,9 @@ export interface McpSession {
   readonly endHooks: Ref.Ref<ReadonlyArray<Hook>>
 
   /** Adds tools, replacing any of the same name. */
-  readonly addTools: <R>(...tools: ReadonlyArray<McpTool.McpTool<R>>) => Effect.Effect<void, never, Exclude<R, McpRequest>>
+  readonly addTools: <R>(
+    ...tools: ReadonlyArray<McpTool.McpTool<R>>
+  ) => Effect.Effect<void, never, Exclude<R, McpRequest>>
   readonly removeTool: (name: string) => Effect.Effect<boolean>
   readonly addPrompts: <R>(
     ...prompts: ReadonlyArray<McpPrompt.McpPrompt<R>>
@@ -356,7 +358,11 @@ export interface McpSession {
   /** Writes user data. */
   readonly set: <I, S>(key: Context.Reference<I, S>, value: S) => Effect.Effect<void>
   /** Sends a notification to the client once it is initialized; a no-op on a template or before that. */
-  readonly notify: (method: string, params?: JsonRpc.Params, relatedRequestId?: JsonRpc.RequestId) => Effect.Effect<void>
+  readonly notify: (
+    method: string,
+    params?: JsonRpc.Params,
+    relatedRequestId?: JsonRpc.RequestId
+  ) => Effect.Effect<void>
   /**
    * Sends a request to the client and waits for its result, decoded by `schema`. Correlated by id; fails with an
    * `McpClientError` on a timeout, an error answer, an invalid result, or the end of the conversation.
@@ -370,7 +376,9 @@ export interface McpSession {
   /** Tells the clients subscribed to `uri` that it changed; a no-op for a client that is not subscribed. */
   readonly notifyResourceUpdated: (uri: string) => Effect.Effect<void>
   /** Registers a callback for root changes (the seed's `set-roots-changed-callback`). */
-  readonly onRootsChanged: <R>(hook: (session: McpSession) => Effect.Effect<void, never, R>) => Effect.Effect<void, never, R>
+  readonly onRootsChanged: <R>(
+    hook: (session: McpSession) => Effect.Effect<void, never, R>
+  ) => Effect.Effect<void, never, R>
   /** Registers a callback for the start of a conversation (after `notifications/initialized`). */
   readonly onStart: <R>(hook: (session: McpSession) => Effect.Effect<void, never, R>) => Effect.Effect<void, never, R>
   /** Registers a callback for the end of a conversation. */
@@ -397,7 +405,6 @@ export interface McpSession {
  * @category services
  */
 export class Template extends Context.Tag("@mcp-effect/server/McpSession/Template")<Template, McpSession>() {}
-
 
 /**
  * The context captured at registration plus the request: everything `R` asks for. The compiler cannot see that
@@ -427,7 +434,8 @@ const withCaptured = <A, E, R>(
   effect: Effect.Effect<A, E, R>,
   context: Context.Context<Exclude<R, McpRequest>>
 ): (request: McpRequest["Type"]) => Effect.Effect<A, E> =>
-(request) => Effect.mapInputContext(effect, (current: Context.Context<never>) => withRequest<R>(context, request, current))
+(request) =>
+  Effect.mapInputContext(effect, (current: Context.Context<never>) => withRequest<R>(context, request, current))
 
 /** Middleware runs inside the engine's `McpRequest`: it reads the request from there. */
 const withCapturedMiddleware = <A, E, R>(
@@ -519,11 +527,18 @@ const fromState = (kind: McpSession["kind"], state: State): Effect.Effect<McpSes
         ))
     }
 
-    const notify = (method: string, params?: JsonRpc.Params, relatedRequestId?: JsonRpc.RequestId): Effect.Effect<void> =>
+    const notify = (
+      method: string,
+      params?: JsonRpc.Params,
+      relatedRequestId?: JsonRpc.RequestId
+    ): Effect.Effect<void> =>
       kind === "template"
         ? Effect.void
-        : Effect.flatMap(Ref.get(ready), (isReady) =>
-          isReady ? Effect.asVoid(send(JsonRpc.notification(method, params), relatedRequestId)) : Effect.void)
+        : Effect.flatMap(
+          Ref.get(ready),
+          (isReady) =>
+            isReady ? Effect.asVoid(send(JsonRpc.notification(method, params), relatedRequestId)) : Effect.void
+        )
 
     const clientRequests = ClientRequests.make(send)
 
@@ -540,9 +555,13 @@ const fromState = (kind: McpSession["kind"], state: State): Effect.Effect<McpSes
           onProgress: options?.onProgress
         }))
 
-    const register = <R>(hooks: Ref.Ref<ReadonlyArray<Hook>>, hook: (session: McpSession) => Effect.Effect<void, never, R>) =>
+    const register = <R>(
+      hooks: Ref.Ref<ReadonlyArray<Hook>>,
+      hook: (session: McpSession) => Effect.Effect<void, never, R>
+    ) =>
       Effect.contextWithEffect((context: Context.Context<R>) =>
-        Ref.update(hooks, (all) => [...all, (s: McpSession) => Effect.provide(hook(s), context)])
+        Ref.update(hooks, (all) => [...all, (s: McpSession) =>
+          Effect.provide(hook(s), context)])
       )
 
     const changed = (list: "tools" | "prompts" | "resources") => notify(`notifications/${list}/list_changed`)
@@ -596,8 +615,7 @@ const fromState = (kind: McpSession["kind"], state: State): Effect.Effect<McpSes
               )
             )).pipe(Effect.zipRight(changed("tools")))
         ),
-      removeTool: (name) =>
-        Effect.tap(removeFrom(tools, name), (removed) => removed ? changed("tools") : Effect.void),
+      removeTool: (name) => Effect.tap(removeFrom(tools, name), (removed) => removed ? changed("tools") : Effect.void),
       addPrompts: <R>(...added: ReadonlyArray<McpPrompt.McpPrompt<R>>) =>
         Effect.contextWithEffect((context: Context.Context<Exclude<R, McpRequest>>) =>
           Ref.update(prompts, (registry) =>
@@ -654,7 +672,8 @@ const fromState = (kind: McpSession["kind"], state: State): Effect.Effect<McpSes
         Effect.contextWithEffect((context: Context.Context<Exclude<R, McpRequest>>) =>
           Ref.update(session.middleware, (installed) => [
             ...installed,
-            (next: Effect.Effect<unknown, JsonRpc.McpError, McpRequest>) => withCapturedMiddleware(middleware(next), context)
+            (next: Effect.Effect<unknown, JsonRpc.McpError, McpRequest>) =>
+              withCapturedMiddleware(middleware(next), context)
           ])
         ),
       get: (key) => Effect.map(Ref.get(data), (context) => Context.get(context, key)),
@@ -664,8 +683,10 @@ const fromState = (kind: McpSession["kind"], state: State): Effect.Effect<McpSes
       connect,
       request,
       notifyResourceUpdated: (uri) =>
-        Effect.flatMap(Ref.get(subscriptions), (subscribed) =>
-          subscribed.has(uri) ? notify("notifications/resources/updated", { uri }) : Effect.void),
+        Effect.flatMap(
+          Ref.get(subscriptions),
+          (subscribed) => subscribed.has(uri) ? notify("notifications/resources/updated", { uri }) : Effect.void
+        ),
       onRootsChanged: (hook) => register(rootsChangedHooks, hook),
       onStart: (hook) => register(startHooks, hook),
       onEnd: (hook) => register(endHooks, hook),
@@ -743,9 +764,10 @@ export const layerTemplate = (info: ServerInfo, options?: Partial<Options>): Lay
  * @since 0.1.0
  * @category combinators
  */
-export const withTools = <R>(...tools: ReadonlyArray<McpTool.McpTool<R>>) =>
-<E, RIn>(self: Layer.Layer<Template, E, RIn>): Layer.Layer<Template, E, RIn | Exclude<R, McpRequest>> =>
-  Layer.tap(self, (context) => Context.get(context, Template).addTools(...tools))
+export const withTools =
+  <R>(...tools: ReadonlyArray<McpTool.McpTool<R>>) =>
+  <E, RIn>(self: Layer.Layer<Template, E, RIn>): Layer.Layer<Template, E, RIn | Exclude<R, McpRequest>> =>
+    Layer.tap(self, (context) => Context.get(context, Template).addTools(...tools))
 
 /**
  * Adds prompts to the template a layer builds.
@@ -753,9 +775,10 @@ export const withTools = <R>(...tools: ReadonlyArray<McpTool.McpTool<R>>) =>
  * @since 0.1.0
  * @category combinators
  */
-export const withPrompts = <R>(...prompts: ReadonlyArray<McpPrompt.McpPrompt<R>>) =>
-<E, RIn>(self: Layer.Layer<Template, E, RIn>): Layer.Layer<Template, E, RIn | Exclude<R, McpRequest>> =>
-  Layer.tap(self, (context) => Context.get(context, Template).addPrompts(...prompts))
+export const withPrompts =
+  <R>(...prompts: ReadonlyArray<McpPrompt.McpPrompt<R>>) =>
+  <E, RIn>(self: Layer.Layer<Template, E, RIn>): Layer.Layer<Template, E, RIn | Exclude<R, McpRequest>> =>
+    Layer.tap(self, (context) => Context.get(context, Template).addPrompts(...prompts))
 
 /**
  * Adds resources and resource templates to the template a layer builds.
@@ -763,8 +786,9 @@ export const withPrompts = <R>(...prompts: ReadonlyArray<McpPrompt.McpPrompt<R>>
  * @since 0.1.0
  * @category combinators
  */
-export const withResources = <R>(...resources: ReadonlyArray<McpResource.Any<R>>) =>
-<E, RIn>(self: Layer.Layer<Template, E, RIn>): Layer.Layer<Template, E, RIn | Exclude<R, McpRequest>> =>
+export const withResources =
+  <R>(...resources: ReadonlyArray<McpResource.Any<R>>) =>
+  <E, RIn>(self: Layer.Layer<Template, E, RIn>): Layer.Layer<Template, E, RIn | Exclude<R, McpRequest>> =>
     Layer.tap(self, (context) => Context.get(context, Template).addResources(...resources))
 
 /**
@@ -773,9 +797,10 @@ export const withResources = <R>(...resources: ReadonlyArray<McpResource.Any<R>>
  * @since 0.1.0
  * @category combinators
  */
-export const withMiddleware = <R>(middleware: McpMiddleware<R>) =>
-<E, RIn>(self: Layer.Layer<Template, E, RIn>): Layer.Layer<Template, E, RIn | Exclude<R, McpRequest>> =>
-  Layer.tap(self, (context) => Context.get(context, Template).addMiddleware(middleware))
+export const withMiddleware =
+  <R>(middleware: McpMiddleware<R>) =>
+  <E, RIn>(self: Layer.Layer<Template, E, RIn>): Layer.Layer<Template, E, RIn | Exclude<R, McpRequest>> =>
+    Layer.tap(self, (context) => Context.get(context, Template).addMiddleware(middleware))
 
 /**
  * Treats a live session as initialized without a handshake, for transports where every request stands alone
@@ -793,10 +818,13 @@ export const markInitialized = (
   }
 ): Effect.Effect<void> =>
   Effect.zipRight(
-    Ref.set(session.client, Option.some({
-      info: client.info ?? { name: "unknown", version: "0.0.0" },
-      capabilities: client.capabilities ?? {},
-      protocolVersion: client.protocolVersion
-    })),
+    Ref.set(
+      session.client,
+      Option.some({
+        info: client.info ?? { name: "unknown", version: "0.0.0" },
+        capabilities: client.capabilities ?? {},
+        protocolVersion: client.protocolVersion
+      })
+    ),
     Ref.set(session.ready, true)
   )

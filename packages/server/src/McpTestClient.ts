@@ -18,12 +18,12 @@
  *
  * @since 0.1.0
  */
-import type * as Scope from "effect/Scope"
 import * as Deferred from "effect/Deferred"
 import * as Effect from "effect/Effect"
 import * as Mailbox from "effect/Mailbox"
 import * as Queue from "effect/Queue"
 import * as Schema from "effect/Schema"
+import type * as Scope from "effect/Scope"
 import * as JsonRpc from "./JsonRpc.js"
 import * as McpSchema from "./McpSchema.js"
 import * as McpServer from "./McpServer.js"
@@ -154,21 +154,28 @@ export const makeWith = (session: McpSession.McpSession): Effect.Effect<McpTestC
 
     const nextMessage = Queue.take(messages)
     const nextNotification = (method: string): Effect.Effect<JsonRpc.Notification> =>
-      Effect.flatMap(nextMessage, (message) =>
-        !isBatch(message) && "method" in message && !("id" in message) && message.method === method
-          ? Effect.succeed(message)
-          : nextNotification(method))
+      Effect.flatMap(
+        nextMessage,
+        (message) =>
+          !isBatch(message) && "method" in message && !("id" in message) && message.method === method
+            ? Effect.succeed(message)
+            : nextNotification(method)
+      )
 
     const nextRequest = (method: string): Effect.Effect<JsonRpc.Request> =>
-      Effect.flatMap(nextMessage, (message) =>
-        !isBatch(message) && "method" in message && "id" in message && message.method === method
-          ? Effect.succeed(message)
-          : nextRequest(method))
+      Effect.flatMap(
+        nextMessage,
+        (message) =>
+          !isBatch(message) && "method" in message && "id" in message && message.method === method
+            ? Effect.succeed(message)
+            : nextRequest(method)
+      )
 
     const client: McpTestClient = {
       session,
       request,
-      notify: (method, params) => Effect.asVoid(toServer.offer(McpTransport.json(JsonRpc.notification(method, params)))),
+      notify: (method, params) =>
+        Effect.asVoid(toServer.offer(McpTransport.json(JsonRpc.notification(method, params)))),
       send: (value) => Effect.asVoid(toServer.offer(McpTransport.json(value))),
       sendText: (text) => Effect.asVoid(toServer.offer(McpTransport.parseFrame(text))),
       messages,
@@ -178,7 +185,8 @@ export const makeWith = (session: McpSession.McpSession): Effect.Effect<McpTestC
       reply: (id, result) => Effect.asVoid(toServer.offer(McpTransport.json(JsonRpc.success(id, result)))),
       replyError: (id, error) => Effect.asVoid(toServer.offer(McpTransport.json(JsonRpc.failure(id, error)))),
       close: Effect.asVoid(toServer.end),
-      initialize: (params) => typed(McpSchema.InitializeResult)("initialize", { ...defaultInitializeParams, ...params }),
+      initialize: (params) =>
+        typed(McpSchema.InitializeResult)("initialize", { ...defaultInitializeParams, ...params }),
       ping: Effect.asVoid(request("ping")),
       listTools: (cursor) => typed(McpSchema.ListToolsResult)("tools/list", withCursor(cursor)),
       callTool: (name, args) => typed(McpSchema.CallToolResult)("tools/call", { name, arguments: args ?? {} }),

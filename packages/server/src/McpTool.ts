@@ -18,8 +18,8 @@
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
-import { dual } from "effect/Function"
 import * as Either from "effect/Either"
+import { dual } from "effect/Function"
 import * as JSONSchema from "effect/JSONSchema"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
@@ -160,7 +160,10 @@ export function make<A, I, O, OI, E, R>(
           }))
     })
   }
-  return build(name, options, { outputSchema: undefined, run: (args: A) => Effect.map(options.handler(args), toResult) })
+  return build(name, options, {
+    outputSchema: undefined,
+    run: (args: A) => Effect.map(options.handler(args), toResult)
+  })
 }
 
 const build = <A, I, E, R>(

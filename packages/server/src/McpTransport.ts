@@ -5,10 +5,10 @@
  * @since 0.1.0
  */
 import type * as Context from "effect/Context"
+import * as Data from "effect/Data"
 import type * as Effect from "effect/Effect"
 import type * as Mailbox from "effect/Mailbox"
 import type * as Stream from "effect/Stream"
-import * as Data from "effect/Data"
 import * as JsonRpc from "./JsonRpc.js"
 
 /**

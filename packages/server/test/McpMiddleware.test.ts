@@ -64,7 +64,9 @@ describe("McpMiddleware.provides", () => {
   it.scoped("answers with the middleware's error, before the arguments are even decoded", () =>
     Effect.gen(function*() {
       const client = yield* McpTestClient.connect()
-      const error = yield* Effect.flip(client.request("tools/call", { name: "whoami", arguments: {}, _meta: { token: "nope" } }))
+      const error = yield* Effect.flip(
+        client.request("tools/call", { name: "whoami", arguments: {}, _meta: { token: "nope" } })
+      )
       expect(error).toMatchObject({ code: JsonRpc.INVALID_REQUEST, message: "Who are you?" })
     }).pipe(Effect.provide(Template)))
 
@@ -72,6 +74,8 @@ describe("McpMiddleware.provides", () => {
     Effect.gen(function*() {
       const client = yield* McpTestClient.connect()
       const result = yield* client.request("prompts/get", { name: "hello", _meta: { token: "t-ada" } })
-      expect(result).toMatchObject({ messages: [{ role: "user", content: { type: "text", text: "Say hello to Ada" } }] })
+      expect(result).toMatchObject({
+        messages: [{ role: "user", content: { type: "text", text: "Say hello to Ada" } }]
+      })
     }).pipe(Effect.provide(Template)))
 })

@@ -54,7 +54,9 @@ const files = McpResource.template("file:///{+path}", {
   name: "file",
   params: Schema.Struct({ path: Schema.String }),
   handler: ({ path }) =>
-    path === "missing" ? Effect.fail(JsonRpc.McpError.resourceNotFound(`file:///${path}`)) : Effect.succeed(`contents of ${path}`)
+    path === "missing"
+      ? Effect.fail(JsonRpc.McpError.resourceNotFound(`file:///${path}`))
+      : Effect.succeed(`contents of ${path}`)
 })
 
 const Template = McpSession.layerTemplate({ name: "prompts-and-resources", version: "1" }).pipe(
@@ -94,7 +96,9 @@ describe("prompts", () => {
       const missing = yield* Effect.flip(client.getPrompt("review", {}))
       expect(missing.code).toBe(JsonRpc.INVALID_PARAMS)
       expect(missing.message).toContain("code")
-      expect((yield* Effect.flip(client.getPrompt("conversation", { count: "many" }))).code).toBe(JsonRpc.INVALID_PARAMS)
+      expect((yield* Effect.flip(client.getPrompt("conversation", { count: "many" }))).code).toBe(
+        JsonRpc.INVALID_PARAMS
+      )
       expect((yield* Effect.flip(client.getPrompt("nope"))).code).toBe(JsonRpc.INVALID_PARAMS)
     }).pipe(Effect.provide(Template)))
 

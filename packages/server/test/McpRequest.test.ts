@@ -11,8 +11,7 @@ import {
 } from "@mcp-effect/server"
 import { Deferred, Effect, Fiber, Option, Queue, Ref, Schema, Stream, TestClock } from "effect"
 
-const text = (result: McpSchema.CallToolResult) =>
-  result.content.map((c) => (c.type === "text" ? c.text : "")).join("")
+const text = (result: McpSchema.CallToolResult) => result.content.map((c) => (c.type === "text" ? c.text : "")).join("")
 
 const counting = McpTool.make("count", {
   input: Schema.Struct({ to: Schema.Int }),
@@ -44,7 +43,8 @@ const askModel = McpTool.make("ask_model", {
         messages: [{ role: "user", content: { type: "text", text: question } }],
         maxTokens: 100
       }),
-      (result) => `${result.model}: ${"type" in result.content && result.content.type === "text" ? result.content.text : "?"}`
+      (result) =>
+        `${result.model}: ${"type" in result.content && result.content.type === "text" ? result.content.text : "?"}`
     )
 })
 
@@ -59,8 +59,7 @@ const askName = McpTool.make("ask_name", {
 
 const askUrl = McpTool.make("ask_url", {
   input: Schema.Struct({}),
-  handler: () =>
-    McpRequest.elicitUrl({ message: "Log in", url: "https://example.com/login", elicitationId: "e-1" })
+  handler: () => McpRequest.elicitUrl({ message: "Log in", url: "https://example.com/login", elicitationId: "e-1" })
 })
 
 const listRoots = McpTool.make("list_roots", {
@@ -339,7 +338,12 @@ describe("McpRequest", () => {
         const error = yield* Effect.flip(client.callTool("needs_login"))
         expect(error.code).toBe(-32042)
         expect(error.data).toEqual({
-          elicitations: [{ mode: "url", elicitationId: "e-2", url: "https://example.com/oauth", message: "Authorize access" }]
+          elicitations: [{
+            mode: "url",
+            elicitationId: "e-2",
+            url: "https://example.com/oauth",
+            message: "Authorize access"
+          }]
         })
       }).pipe(Effect.provide(Template)))
   })
@@ -353,8 +357,10 @@ describe("McpRequest", () => {
         const client = yield* withCapabilities({ roots: { listChanged: true } })
 
         const answer = (uris: ReadonlyArray<string>) =>
-          Effect.flatMap(client.nextRequest("roots/list"), (request) =>
-            client.reply(request.id, { roots: uris.map((uri) => ({ uri, name: uri })) }))
+          Effect.flatMap(
+            client.nextRequest("roots/list"),
+            (request) => client.reply(request.id, { roots: uris.map((uri) => ({ uri, name: uri })) })
+          )
 
         const first = yield* Effect.fork(client.callTool("list_roots"))
         yield* answer(["file:///a"])
@@ -525,7 +531,9 @@ describe("completion", () => {
     completions: {
       language: (value) => Effect.succeed(languages.filter((l) => l.startsWith(value))),
       framework: (value, context) =>
-        Effect.succeed((context.language === "python" ? ["django", "flask"] : ["rails"]).filter((f) => f.startsWith(value)))
+        Effect.succeed(
+          (context.language === "python" ? ["django", "flask"] : ["rails"]).filter((f) => f.startsWith(value))
+        )
     }
   })
   const repo = McpResource.template("github://repos/{owner}/{repo}", {
@@ -587,8 +595,11 @@ describe("session hooks", () => {
       const template = yield* McpSession.Template
       yield* template.onStart((session) =>
         Effect.flatMap(Ref.get(session.client), (client) =>
-          Ref.update(events, (all) => [...all, `start ${Option.getOrThrow(client).info.name}`])))
-      yield* template.onEnd(() => Ref.update(events, (all) => [...all, "end"]))
+          Ref.update(events, (all) => [...all, `start ${Option.getOrThrow(client).info.name}`]))
+      )
+      yield* template.onEnd(() =>
+        Ref.update(events, (all) => [...all, "end"])
+      )
       const client = yield* McpTestClient.make
       yield* client.initialize()
       yield* client.ping

@@ -325,10 +325,18 @@ describe("McpSchema", () => {
         resources: [{ uri: "file:///project/src/main.rs", name: "main.rs", mimeType: "text/x-rust" }]
       })
       roundTrips(McpSchema.ListResourceTemplatesResult, {
-        resourceTemplates: [{ uriTemplate: "file:///{path}", name: "Project Files", mimeType: "application/octet-stream" }]
+        resourceTemplates: [{
+          uriTemplate: "file:///{path}",
+          name: "Project Files",
+          mimeType: "application/octet-stream"
+        }]
       })
       roundTrips(McpSchema.ReadResourceResult, {
-        contents: [{ uri: "file:///a.txt", text: "hello" }, { uri: "file:///b.png", mimeType: "image/png", blob: "AAAA" }]
+        contents: [{ uri: "file:///a.txt", text: "hello" }, {
+          uri: "file:///b.png",
+          mimeType: "image/png",
+          blob: "AAAA"
+        }]
       })
       roundTrips(McpSchema.SubscribeRequest, { method: "resources/subscribe", params: { uri: "file:///a.txt" } })
       roundTrips(McpSchema.ResourceUpdatedNotification, {
@@ -463,10 +471,16 @@ describe("McpSchema", () => {
 
     it("rejects invalid sampling requests", () => {
       expect(rejects(McpSchema.CreateMessageRequestParams, { messages: [] })).toBe(true)
-      expect(rejects(McpSchema.CreateMessageRequestParams, { messages: [], maxTokens: 10, toolChoice: { mode: "any" } }))
+      expect(
+        rejects(McpSchema.CreateMessageRequestParams, { messages: [], maxTokens: 10, toolChoice: { mode: "any" } })
+      )
         .toBe(true)
       expect(
-        rejects(McpSchema.CreateMessageRequestParams, { messages: [], maxTokens: 10, modelPreferences: { costPriority: 2 } })
+        rejects(McpSchema.CreateMessageRequestParams, {
+          messages: [],
+          maxTokens: 10,
+          modelPreferences: { costPriority: 2 }
+        })
       ).toBe(true)
     })
   })

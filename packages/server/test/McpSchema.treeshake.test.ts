@@ -1,8 +1,8 @@
 // Keeps McpSchema tree-shakeable (see the comment above its imports). Bundles a
 // program that uses one constant of the module; every Schema must be dropped.
+import { describe, expect, it } from "@effect/vitest"
 import * as esbuild from "esbuild"
 import { fileURLToPath } from "node:url"
-import { describe, expect, it } from "@effect/vitest"
 
 const file = fileURLToPath(new URL("../src/McpSchema.ts", import.meta.url))
 

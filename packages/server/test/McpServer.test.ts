@@ -364,7 +364,11 @@ describe("McpServer", () => {
           { jsonrpc: "2.0", id: "b", method: "ping" }
         ])
         expect(yield* client.nextMessage).toEqual([
-          { jsonrpc: "2.0", id: "a", error: { code: JsonRpc.INTERNAL_ERROR, message: "Internal error: the request was interrupted" } },
+          {
+            jsonrpc: "2.0",
+            id: "a",
+            error: { code: JsonRpc.INTERNAL_ERROR, message: "Internal error: the request was interrupted" }
+          },
           { jsonrpc: "2.0", id: "b", result: {} }
         ])
       }).pipe(Effect.provide(Template)))
@@ -375,7 +379,11 @@ describe("McpServer", () => {
       Effect.gen(function*() {
         const client = yield* McpTestClient.connect()
         yield* client.sendText("{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": ")
-        expect(yield* client.nextMessage).toMatchObject({ jsonrpc: "2.0", id: null, error: { code: JsonRpc.PARSE_ERROR } })
+        expect(yield* client.nextMessage).toMatchObject({
+          jsonrpc: "2.0",
+          id: null,
+          error: { code: JsonRpc.PARSE_ERROR }
+        })
         yield* client.ping
       }).pipe(Effect.provide(Template)))
 
@@ -453,16 +461,23 @@ describe("McpServer", () => {
         expect(answer).toEqual([
           { jsonrpc: "2.0", id: 1, result: {} },
           { jsonrpc: "2.0", id: 2, result: { content: [{ type: "text", text: "b" }] } },
-          { jsonrpc: "2.0", id: 3, error: { code: JsonRpc.METHOD_NOT_FOUND, message: "Method not found: nope", data: { method: "nope" } } }
+          {
+            jsonrpc: "2.0",
+            id: 3,
+            error: { code: JsonRpc.METHOD_NOT_FOUND, message: "Method not found: nope", data: { method: "nope" } }
+          }
         ])
       }).pipe(Effect.provide(Template)))
 
-    it.scoped.each(["2024-11-05", "2025-06-18", "2025-11-25"])("are refused under protocol %s", (protocolVersion) =>
-      Effect.gen(function*() {
-        const client = yield* McpTestClient.connect({ protocolVersion })
-        yield* client.send([{ jsonrpc: "2.0", id: 1, method: "ping" }])
-        expect(yield* client.nextMessage).toMatchObject({ id: null, error: { code: JsonRpc.INVALID_REQUEST } })
-      }).pipe(Effect.provide(Template)))
+    it.scoped.each(["2024-11-05", "2025-06-18", "2025-11-25"])(
+      "are refused under protocol %s",
+      (protocolVersion) =>
+        Effect.gen(function*() {
+          const client = yield* McpTestClient.connect({ protocolVersion })
+          yield* client.send([{ jsonrpc: "2.0", id: 1, method: "ping" }])
+          expect(yield* client.nextMessage).toMatchObject({ id: null, error: { code: JsonRpc.INVALID_REQUEST } })
+        }).pipe(Effect.provide(Template))
+    )
 
     it.scoped("an empty batch is refused", () =>
       Effect.gen(function*() {
@@ -473,8 +488,10 @@ describe("McpServer", () => {
   })
 
   describe("pagination", () => {
-    const many = Array.from({ length: 5 }, (_, i) =>
-      McpTool.make(`tool_${i}`, { input: Schema.Struct({}), handler: () => Effect.succeed(`${i}`) }))
+    const many = Array.from(
+      { length: 5 },
+      (_, i) => McpTool.make(`tool_${i}`, { input: Schema.Struct({}), handler: () => Effect.succeed(`${i}`) })
+    )
     const Paged = McpSession.layerTemplate({ name: "paged", version: "1" }, { pageSize: 2 }).pipe(
       McpSession.withTools(...many)
     )
@@ -486,7 +503,8 @@ describe("McpServer", () => {
         let cursor: string | undefined = undefined
         let pages = 0
         do {
-          const page: { tools: ReadonlyArray<{ name: string }>; nextCursor?: string | undefined } = yield* client.listTools(cursor)
+          const page: { tools: ReadonlyArray<{ name: string }>; nextCursor?: string | undefined } = yield* client
+            .listTools(cursor)
           names.push(...page.tools.map((t) => t.name))
           cursor = page.nextCursor
           pages++
@@ -518,7 +536,8 @@ describe("McpServer", () => {
                 return yield* JsonRpc.McpError.invalidRequest("Unauthorized")
               }
               return yield* next
-            }))
+            })
+          )
         )
         const client = yield* McpTestClient.connect().pipe(Effect.provide(Guarded))
         const denied = yield* errorOf(client.callTool("echo", { text: "x" }))

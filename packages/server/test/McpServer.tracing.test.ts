@@ -1,5 +1,14 @@
 import { describe, expect, it } from "@effect/vitest"
-import { JsonRpc, McpMiddleware, McpPrompt, McpRequest, McpResource, McpSession, McpTestClient, McpTool } from "@mcp-effect/server"
+import {
+  JsonRpc,
+  McpMiddleware,
+  McpPrompt,
+  McpRequest,
+  McpResource,
+  McpSession,
+  McpTestClient,
+  McpTool
+} from "@mcp-effect/server"
 import { Context, DefaultServices, Effect, Option, Schema, Tracer } from "effect"
 
 /** An in-memory tracer: Effect's own spans, kept in a list as they start. */

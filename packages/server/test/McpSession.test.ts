@@ -2,8 +2,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { McpPrompt, McpResource, McpSession, McpTestClient, McpTool } from "@mcp-effect/server"
 import { Context, Effect, Ref, Schema } from "effect"
 
-const tool = (name: string) =>
-  McpTool.make(name, { input: Schema.Struct({}), handler: () => Effect.succeed(name) })
+const tool = (name: string) => McpTool.make(name, { input: Schema.Struct({}), handler: () => Effect.succeed(name) })
 
 const weather = tool("weather")
 const calendar = tool("calendar")

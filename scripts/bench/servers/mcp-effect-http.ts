@@ -8,9 +8,10 @@ import * as LogLevel from "effect/LogLevel"
 import { Template } from "./mcp-effect-template.js"
 import "./memory-report.js"
 
-NodeMcpHttp.layer({ port: Number(process.env.PORT ?? 3000), maxSessions: 100_000, idleTimeout: Duration.infinity }).pipe(
-  Layer.provide(Template),
-  Layer.provide(Logger.minimumLogLevel(LogLevel.Warning)),
-  Layer.launch,
-  NodeRuntime.runMain({ disableErrorReporting: true })
-)
+NodeMcpHttp.layer({ port: Number(process.env.PORT ?? 3000), maxSessions: 100_000, idleTimeout: Duration.infinity })
+  .pipe(
+    Layer.provide(Template),
+    Layer.provide(Logger.minimumLogLevel(LogLevel.Warning)),
+    Layer.launch,
+    NodeRuntime.runMain({ disableErrorReporting: true })
+  )

@@ -15,23 +15,32 @@ import "./memory-report.mjs"
 
 const reply = (m) =>
   m.method === "initialize"
-    ? { protocolVersion: m.params.protocolVersion, capabilities: { tools: {} }, serverInfo: { name: "platform", version: "1" } }
+    ? {
+      protocolVersion: m.params.protocolVersion,
+      capabilities: { tools: {} },
+      serverInfo: { name: "platform", version: "1" }
+    }
     : { content: [{ type: "text", text: m.params.arguments.text }] }
 
-const handler = Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) =>
-  Effect.map(Effect.orDie(request.text), (text) => {
-    const m = JSON.parse(text)
-    const sid = m.method === "initialize" ? randomUUID() : request.headers["mcp-session-id"]
-    return m.id === undefined
-      ? HttpServerResponse.empty({ status: 202 })
-      : HttpServerResponse.text(JSON.stringify({ jsonrpc: "2.0", id: m.id, result: reply(m) }), {
-        contentType: "application/json",
-        headers: { "mcp-session-id": sid }
-      })
-  }))
+const handler = Effect.flatMap(
+  HttpServerRequest.HttpServerRequest,
+  (request) =>
+    Effect.map(Effect.orDie(request.text), (text) => {
+      const m = JSON.parse(text)
+      const sid = m.method === "initialize" ? randomUUID() : request.headers["mcp-session-id"]
+      return m.id === undefined
+        ? HttpServerResponse.empty({ status: 202 })
+        : HttpServerResponse.text(JSON.stringify({ jsonrpc: "2.0", id: m.id, result: reply(m) }), {
+          contentType: "application/json",
+          headers: { "mcp-session-id": sid }
+        })
+    })
+)
 
 HttpServer.serve(HttpRouter.empty.pipe(HttpRouter.post("/mcp", handler))).pipe(
-  Layer.provide(NodeHttpServer.layer(() => http.createServer(), { port: Number(process.env.PORT ?? 3000), host: "127.0.0.1" })),
+  Layer.provide(
+    NodeHttpServer.layer(() => http.createServer(), { port: Number(process.env.PORT ?? 3000), host: "127.0.0.1" })
+  ),
   Layer.launch,
   NodeRuntime.runMain({ disableErrorReporting: true })
 )

@@ -6,7 +6,11 @@ import "./memory-report.mjs"
 const sessions = new Set()
 const reply = (m) =>
   m.method === "initialize"
-    ? { protocolVersion: m.params.protocolVersion, capabilities: { tools: {} }, serverInfo: { name: "raw", version: "1" } }
+    ? {
+      protocolVersion: m.params.protocolVersion,
+      capabilities: { tools: {} },
+      serverInfo: { name: "raw", version: "1" }
+    }
     : { content: [{ type: "text", text: m.params.arguments.text }] }
 
 http.createServer((req, res) => {

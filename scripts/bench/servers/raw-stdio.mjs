@@ -1,12 +1,24 @@
 // The floor: newline-delimited JSON parse → reply → stringify, no library.
 const reply = (m) => {
   if (m.method === "initialize") {
-    return { protocolVersion: m.params.protocolVersion, capabilities: { tools: {} }, serverInfo: { name: "raw", version: "1" } }
+    return {
+      protocolVersion: m.params.protocolVersion,
+      capabilities: { tools: {} },
+      serverInfo: { name: "raw", version: "1" }
+    }
   }
   if (m.method === "tools/list") {
-    const tools = [{ name: "echo", description: "Echoes its text", inputSchema: { type: "object", properties: { text: { type: "string" } }, required: ["text"] } }]
+    const tools = [{
+      name: "echo",
+      description: "Echoes its text",
+      inputSchema: { type: "object", properties: { text: { type: "string" } }, required: ["text"] }
+    }]
     for (let i = 0; i < Number(process.env.BENCH_TOOLS ?? 0); i++) {
-      tools.push({ name: `tool_${i}`, description: `Benchmark tool ${i}`, inputSchema: { type: "object", properties: { a: { type: "string" }, b: { type: "number" } }, required: ["a"] } })
+      tools.push({
+        name: `tool_${i}`,
+        description: `Benchmark tool ${i}`,
+        inputSchema: { type: "object", properties: { a: { type: "string" }, b: { type: "number" } }, required: ["a"] }
+      })
     }
     return { tools }
   }
@@ -21,6 +33,8 @@ process.stdin.on("data", (chunk) => {
     const line = buffer.slice(0, newline)
     buffer = buffer.slice(newline + 1)
     const message = JSON.parse(line)
-    if (message.id !== undefined) process.stdout.write(JSON.stringify({ jsonrpc: "2.0", id: message.id, result: reply(message) }) + "\n")
+    if (message.id !== undefined) {
+      process.stdout.write(JSON.stringify({ jsonrpc: "2.0", id: message.id, result: reply(message) }) + "\n")
+    }
   }
 })

@@ -10,9 +10,13 @@ import "./memory-report.mjs"
 const transports = new Map()
 const makeServer = () => {
   const server = new McpServer({ name: "bench", version: "1.0.0" })
-  server.registerTool("echo", { description: "Echoes its text", inputSchema: { text: z.string() } }, async ({ text }) => ({
-    content: [{ type: "text", text }]
-  }))
+  server.registerTool(
+    "echo",
+    { description: "Echoes its text", inputSchema: { text: z.string() } },
+    async ({ text }) => ({
+      content: [{ type: "text", text }]
+    })
+  )
   registerExtra(server)
   return server
 }

@@ -76,7 +76,10 @@ const readNode = (source: Http.IncomingMessage, maxBytes: number): Effect.Effect
   })
 
 /** Any other server: `@effect/platform`'s reader, with the limit as its `MaxBodySize`. */
-const readOther = (request: HttpServerRequest.HttpServerRequest, maxBytes: number): Effect.Effect<Uint8Array, BodyError> =>
+const readOther = (
+  request: HttpServerRequest.HttpServerRequest,
+  maxBytes: number
+): Effect.Effect<Uint8Array, BodyError> =>
   request.arrayBuffer.pipe(
     Effect.map((buffer) => new Uint8Array(buffer)),
     // The reader fails with a generic error past the limit: a body longer than allowed is what it means.
@@ -91,12 +94,17 @@ const readOther = (request: HttpServerRequest.HttpServerRequest, maxBytes: numbe
   )
 
 /** The body's bytes, failing with `TooLarge` once more than `maxBytes` have arrived. */
-const readBytes = (request: HttpServerRequest.HttpServerRequest, maxBytes: number): Effect.Effect<Uint8Array, BodyError> => {
+const readBytes = (
+  request: HttpServerRequest.HttpServerRequest,
+  maxBytes: number
+): Effect.Effect<Uint8Array, BodyError> => {
   const declared = Number(request.headers["content-length"])
   if (Number.isFinite(declared) && declared > maxBytes) {
     return Effect.fail(tooLarge(maxBytes))
   }
-  return request.source instanceof Http.IncomingMessage ? readNode(request.source, maxBytes) : readOther(request, maxBytes)
+  return request.source instanceof Http.IncomingMessage
+    ? readNode(request.source, maxBytes)
+    : readOther(request, maxBytes)
 }
 
 /** Bytes parsed as JSON: `Malformed` for bad UTF-8 or bad JSON. */
@@ -115,5 +123,7 @@ export const parseJson = (bytes: Uint8Array): Effect.Effect<unknown, BodyError> 
 }
 
 /** The body parsed as JSON. */
-export const readJson = (request: HttpServerRequest.HttpServerRequest, maxBytes: number): Effect.Effect<unknown, BodyError> =>
-  Effect.flatMap(readBytes(request, maxBytes), parseJson)
+export const readJson = (
+  request: HttpServerRequest.HttpServerRequest,
+  maxBytes: number
+): Effect.Effect<unknown, BodyError> => Effect.flatMap(readBytes(request, maxBytes), parseJson)

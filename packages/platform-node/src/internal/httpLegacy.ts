@@ -57,7 +57,11 @@ export const messages = (
         Effect.gen(function*() {
           const id = sessionIdOf(request)
           if (id === undefined) {
-            return Wire.errorResponse(400, Wire.TRANSPORT_ERROR, "Bad Request: the sessionId query parameter is required")
+            return Wire.errorResponse(
+              400,
+              Wire.TRANSPORT_ERROR,
+              "Bad Request: the sessionId query parameter is required"
+            )
           }
           const session = registry.find("Legacy", id)
           if (session === undefined || session.isClosed()) {
@@ -65,7 +69,11 @@ export const messages = (
           }
           const contentType = request.headers["content-type"]
           if (!Wire.isJsonContentType(contentType)) {
-            return Wire.errorResponse(415, Wire.TRANSPORT_ERROR, "Unsupported Media Type: Content-Type must be application/json")
+            return Wire.errorResponse(
+              415,
+              Wire.TRANSPORT_ERROR,
+              "Unsupported Media Type: Content-Type must be application/json"
+            )
           }
           const body = yield* Effect.either(Body.readJson(request, registry.config.maxBodyBytes))
           if (Either.isLeft(body)) {
@@ -81,4 +89,3 @@ export const messages = (
           return HttpServerResponse.text("Accepted", { status: 202 })
         })
     }))
-

@@ -9,12 +9,12 @@
 import type * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import type * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import { McpSchema, McpSession } from "@mcp-effect/server"
-import type * as Scope from "effect/Scope"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
+import type * as Scope from "effect/Scope"
 import type * as EventStore from "../EventStore.js"
 import type * as Security from "./httpSecurity.js"
 import * as HttpSession from "./httpSession.js"
@@ -89,10 +89,14 @@ export const make = (config: Config): Effect.Effect<Registry, never, McpSession.
     const open: Registry["open"] = (request, kind) =>
       Effect.gen(function*() {
         if (closing) {
-          return Either.left(Wire.errorResponse(503, Wire.TRANSPORT_ERROR, "Service Unavailable: the server is shutting down"))
+          return Either.left(
+            Wire.errorResponse(503, Wire.TRANSPORT_ERROR, "Service Unavailable: the server is shutting down")
+          )
         }
         if (count() + reserved >= config.maxSessions) {
-          yield* Effect.logWarning(`MCP HTTP: refused a session: the limit of ${config.maxSessions} sessions is reached`)
+          yield* Effect.logWarning(
+            `MCP HTTP: refused a session: the limit of ${config.maxSessions} sessions is reached`
+          )
           return Either.left(Wire.errorResponse(503, Wire.TRANSPORT_ERROR, "Service Unavailable: too many sessions"))
         }
         reserved++
@@ -126,11 +130,15 @@ export const make = (config: Config): Effect.Effect<Registry, never, McpSession.
             )
             if (!ok) {
               yield* session.close("ended")
-              return Either.left(Wire.errorResponse(500, McpSchema.INTERNAL_ERROR, "Internal error: the session could not be set up"))
+              return Either.left(
+                Wire.errorResponse(500, McpSchema.INTERNAL_ERROR, "Internal error: the session could not be set up")
+              )
             }
             return Either.right(session)
           }),
-          Effect.sync(() => { reserved-- })
+          Effect.sync(() => {
+            reserved--
+          })
         )
       })
 

@@ -21,7 +21,8 @@ export const LOOPBACK_HOSTS: ReadonlyArray<string> = ["localhost", "127.0.0.1", 
 const loopbackAddresses = new Set(["localhost", "127.0.0.1", "::1", "[::1]"])
 
 /** Whether a bind address is on the loopback interface. */
-export const isLoopback = (host: string): boolean => loopbackAddresses.has(host.toLowerCase()) || host.startsWith("127.")
+export const isLoopback = (host: string): boolean =>
+  loopbackAddresses.has(host.toLowerCase()) || host.startsWith("127.")
 
 /** The allow-lists for the options given; omitted ones default to the loopback names, or to `"any"` hosts when `bindHost` is not loopback. */
 export const policy = (options: {

@@ -27,9 +27,9 @@ import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
-import * as Scope from "effect/Scope"
 import * as Mailbox from "effect/Mailbox"
 import * as Option from "effect/Option"
+import * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
 import type * as EventStore from "../EventStore.js"
 import * as Wire from "./httpWire.js"
@@ -161,7 +161,11 @@ export const make = (options: {
     let standalone: Mailbox.Mailbox<string> | undefined
     let pending: Array<string> = []
 
-    const touch = Effect.clockWith((clock) => Effect.sync(() => { lastActivity = clock.unsafeCurrentTimeMillis() }))
+    const touch = Effect.clockWith((clock) =>
+      Effect.sync(() => {
+        lastActivity = clock.unsafeCurrentTimeMillis()
+      })
+    )
 
     /** Appends a message to a stream in the store and renders its SSE event. */
     const emit = (streamId: string, message: JsonRpc.Outgoing): Effect.Effect<Option.Option<string>> =>
@@ -187,7 +191,10 @@ export const make = (options: {
     }
 
     /** Where a message goes: a request's channel, the standalone stream, or nowhere (a response nobody waits for). */
-    const route = (message: JsonRpc.Outgoing, related: JsonRpc.RequestId | undefined): Channel | "standalone" | "drop" => {
+    const route = (
+      message: JsonRpc.Outgoing,
+      related: JsonRpc.RequestId | undefined
+    ): Channel | "standalone" | "drop" => {
       if (options.single) return "standalone"
       if (related !== undefined) {
         return byKey.get(keyOf(related)) ?? (isBatch(message) || isResponse(message) ? "drop" : "standalone")
@@ -244,19 +251,22 @@ export const make = (options: {
           return Effect.logDebug("MCP HTTP: dropped a response no request is waiting for")
         }
         if (target === "standalone") {
-          return Effect.flatMap(emit(standaloneId, message), Option.match({
-            onNone: () => Effect.void,
-            onSome: (event) =>
-              Effect.sync(() => {
-                if (standalone !== undefined) {
-                  standalone.unsafeOffer(event)
-                } else {
-                  // Kept for the next GET stream; the oldest go first when too many pile up.
-                  pending.push(event)
-                  if (pending.length > MAX_PENDING) pending.shift()
-                }
-              })
-          }))
+          return Effect.flatMap(
+            emit(standaloneId, message),
+            Option.match({
+              onNone: () => Effect.void,
+              onSome: (event) =>
+                Effect.sync(() => {
+                  if (standalone !== undefined) {
+                    standalone.unsafeOffer(event)
+                  } else {
+                    // Kept for the next GET stream; the oldest go first when too many pile up.
+                    pending.push(event)
+                    if (pending.length > MAX_PENDING) pending.shift()
+                  }
+                })
+            })
+          )
         }
         const channel = target
         if (channel.state === "waiting") {
@@ -320,10 +330,13 @@ export const make = (options: {
         if (channel.done && channel.buffer.length === 1 && isFinal(channel, channel.buffer[0])) {
           const message = channel.buffer[0]
           channel.buffer = []
-          return Effect.map(Wire.encode(message), Option.match({
-            onNone: (): Reply => ({ _tag: "Closed", reason: "ended" }),
-            onSome: (body): Reply => ({ _tag: "Json", body, message })
-          }))
+          return Effect.map(
+            Wire.encode(message),
+            Option.match({
+              onNone: (): Reply => ({ _tag: "Closed", reason: "ended" }),
+              onSome: (body): Reply => ({ _tag: "Json", body, message })
+            })
+          )
         }
         return locked(stream(channel, priming))
       })
@@ -531,9 +544,17 @@ export const make = (options: {
       // Busy sessions are never expired, so only the end of an exchange needs to note the time.
       track: (effect) =>
         Effect.acquireUseRelease(
-          Effect.sync(() => { exchanges++ }),
+          Effect.sync(() => {
+            exchanges++
+          }),
           () => effect,
-          () => Effect.zipRight(Effect.sync(() => { exchanges-- }), touch)
+          () =>
+            Effect.zipRight(
+              Effect.sync(() => {
+                exchanges--
+              }),
+              touch
+            )
         ),
       isBusy: () => exchanges > 0 || connections > 0,
       lastActivity: () => lastActivity,

@@ -15,8 +15,8 @@ import * as Body from "./httpBody.js"
 import type * as Registry from "./httpRegistry.js"
 import * as Security from "./httpSecurity.js"
 import * as HttpSession from "./httpSession.js"
-import * as Wire from "./httpWire.js"
 import { StreamControl } from "./httpStreamControl.js"
+import * as Wire from "./httpWire.js"
 
 type Response = HttpServerResponse.HttpServerResponse
 
@@ -55,13 +55,17 @@ export const guard = (
       onSome: (reason) => Option.some(Wire.errorResponse(403, Wire.TRANSPORT_ERROR, reason)),
       onNone: () =>
         registry.isClosing()
-          ? Option.some(Wire.errorResponse(503, Wire.TRANSPORT_ERROR, "Service Unavailable: the server is shutting down"))
+          ? Option.some(
+            Wire.errorResponse(503, Wire.TRANSPORT_ERROR, "Service Unavailable: the server is shutting down")
+          )
           : Option.none()
     }
   )
 
 /** A `MCP-Protocol-Version` header naming a version this server does not speak is a 400. */
-const versionHeader = (request: HttpServerRequest.HttpServerRequest): Either.Either<Option.Option<McpSchema.ProtocolVersion>, Response> => {
+const versionHeader = (
+  request: HttpServerRequest.HttpServerRequest
+): Either.Either<Option.Option<McpSchema.ProtocolVersion>, Response> => {
   const value = header(request, Wire.PROTOCOL_VERSION_HEADER)
   if (value === undefined) return Either.right(Option.none())
   return McpSchema.isSupportedProtocolVersion(value)
@@ -69,7 +73,9 @@ const versionHeader = (request: HttpServerRequest.HttpServerRequest): Either.Eit
     : Either.left(Wire.errorResponse(
       400,
       Wire.TRANSPORT_ERROR,
-      `Bad Request: unsupported protocol version ${JSON.stringify(value)} (supported: ${McpSchema.SUPPORTED_PROTOCOL_VERSIONS.join(", ")})`
+      `Bad Request: unsupported protocol version ${JSON.stringify(value)} (supported: ${
+        McpSchema.SUPPORTED_PROTOCOL_VERSIONS.join(", ")
+      })`
     ))
 }
 
@@ -92,7 +98,9 @@ const lookup = (
 ): Either.Either<HttpSession.HttpSession, Response> => {
   const id = header(request, Wire.SESSION_ID_HEADER)
   if (id === undefined) {
-    return Either.left(Wire.errorResponse(400, Wire.TRANSPORT_ERROR, "Bad Request: the Mcp-Session-Id header is required"))
+    return Either.left(
+      Wire.errorResponse(400, Wire.TRANSPORT_ERROR, "Bad Request: the Mcp-Session-Id header is required")
+    )
   }
   const session = registry.find("Streamable", id)
   return session === undefined || session.isClosed()
@@ -264,7 +272,9 @@ const initialize = (
         priming: primes(requestedVersion(message))
       })
     )
-    if (reply._tag === "Closed" || (reply._tag === "Json" && !Wire.isBatch(reply.message) && "error" in reply.message)) {
+    if (
+      reply._tag === "Closed" || (reply._tag === "Json" && !Wire.isBatch(reply.message) && "error" in reply.message)
+    ) {
       // A failed initialize leaves nothing behind: the client must start over anyway.
       yield* session.close("ended")
       return toResponse(reply)
@@ -347,7 +357,8 @@ const get = (registry: Registry.Registry, request: HttpServerRequest.HttpServerR
       const version = yield* versionOf(session, fromHeader.right)
       const opened = yield* session.openStandalone({ priming: primes(version) })
       return Either.match(opened, {
-        onLeft: () => Wire.errorResponse(409, Wire.TRANSPORT_ERROR, "Conflict: this session already has an open SSE stream"),
+        onLeft: () =>
+          Wire.errorResponse(409, Wire.TRANSPORT_ERROR, "Conflict: this session already has an open SSE stream"),
         onRight: (events) => Wire.sseResponse(events)
       })
     }))
@@ -367,7 +378,9 @@ const methodNotAllowed = (allow: string): Response =>
   Wire.errorResponse(405, Wire.TRANSPORT_ERROR, "Method Not Allowed", { headers: { allow } })
 
 /** The endpoint's handler. */
-export const handler = (registry: Registry.Registry): Effect.Effect<Response, never, HttpServerRequest.HttpServerRequest> =>
+export const handler = (
+  registry: Registry.Registry
+): Effect.Effect<Response, never, HttpServerRequest.HttpServerRequest> =>
   Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) =>
     Option.match(guard(registry, request), {
       onSome: Effect.succeed,

@@ -3,10 +3,10 @@
  */
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import { JsonRpc } from "@mcp-effect/server"
-import type * as Stream from "effect/Stream"
 import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
+import type * as Stream from "effect/Stream"
 import { randomBytes } from "node:crypto"
 
 /** JSON-RPC code of errors about the transport itself (bad headers, unknown session), as the official SDK uses. */

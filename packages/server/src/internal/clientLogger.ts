@@ -1,9 +1,9 @@
-import type * as LogLevel from "effect/LogLevel"
 import * as Effect from "effect/Effect"
 import * as FiberRef from "effect/FiberRef"
 import * as HashMap from "effect/HashMap"
 import * as HashSet from "effect/HashSet"
 import * as Logger from "effect/Logger"
+import type * as LogLevel from "effect/LogLevel"
 import * as Option from "effect/Option"
 import * as Runtime from "effect/Runtime"
 import * as JsonRpc from "../JsonRpc.js"
@@ -32,8 +32,7 @@ export const toMcpLevel = (level: LogLevel.LogLevel): McpSchema.LoggingLevel | u
 export const passes = (level: McpSchema.LoggingLevel, threshold: McpSchema.LoggingLevel): boolean =>
   McpSchema.LogLevelSeverity[level] >= McpSchema.LogLevelSeverity[threshold]
 
-const logData = (message: unknown): unknown =>
-  Array.isArray(message) && message.length === 1 ? message[0] : message
+const logData = (message: unknown): unknown => Array.isArray(message) && message.length === 1 ? message[0] : message
 
 /**
  * A logger that copies a request's `Effect.log*` lines to the client as `notifications/message`, at or above the

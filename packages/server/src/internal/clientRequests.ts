@@ -4,8 +4,8 @@
  * An entry is registered and its clean-up attached in one uninterruptible step, so no interruption (a cancelled
  * handler, a timeout, the end of the conversation) can leave an entry behind.
  */
-import type * as Duration from "effect/Duration"
 import * as Deferred from "effect/Deferred"
+import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Predicate from "effect/Predicate"
 import * as Schema from "effect/Schema"
@@ -91,7 +91,8 @@ export const make = (send: Send): ClientRequests => {
           Effect.flatMap((result) =>
             Effect.mapError(
               Schema.decodeUnknown(schema)(result),
-              (error) => clientError(method, "InvalidResponse", `Invalid result for "${method}": ${formatParseError(error)}`)
+              (error) =>
+                clientError(method, "InvalidResponse", `Invalid result for "${method}": ${formatParseError(error)}`)
             )
           )
         )

@@ -20,4 +20,5 @@ export const errorMessage = (e: unknown): string => {
 }
 
 /** Formats a Schema decoding failure as the list of problems a client can act on. */
-export const formatParseError = (error: ParseResult.ParseError): string => ParseResult.TreeFormatter.formatErrorSync(error)
+export const formatParseError = (error: ParseResult.ParseError): string =>
+  ParseResult.TreeFormatter.formatErrorSync(error)

@@ -1,22 +1,22 @@
 /**
  * The server's MCP methods: what each request does to, and reads from, the session it arrived on.
  */
-import type * as ParseResult from "effect/ParseResult"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Fiber from "effect/Fiber"
 import * as Option from "effect/Option"
+import type * as ParseResult from "effect/ParseResult"
 import * as Predicate from "effect/Predicate"
 import * as Ref from "effect/Ref"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import * as JsonRpc from "../JsonRpc.js"
+import { McpRequest } from "../McpRequest.js"
 import * as McpSchema from "../McpSchema.js"
 import type * as McpSession from "../McpSession.js"
-import { McpRequest } from "../McpRequest.js"
 import { formatParseError } from "./errors.js"
-import type * as Registry from "./registry.js"
 import { paginate } from "./pagination.js"
+import type * as Registry from "./registry.js"
 import * as Tasks from "./tasks.js"
 
 /**
@@ -122,35 +122,40 @@ export const capabilities = (
     if (options.capabilities.prompts === true || prompts.items.length > 0) {
       result.prompts = { listChanged: true }
     }
-    if (subscribe || options.capabilities.resources === true || resources.items.length > 0 || templates.items.length > 0) {
+    if (
+      subscribe || options.capabilities.resources === true || resources.items.length > 0 || templates.items.length > 0
+    ) {
       result.resources = subscribe ? { listChanged: true, subscribe: true } : { listChanged: true }
     }
     return result
   })
 
 /** `initialize`: agree on a version, remember the client, announce the server. */
-export const initialize: Handler = withParams(McpSchema.InitializeRequestParams, (params, { session }) =>
-  Effect.gen(function*() {
-    const protocolVersion = McpSchema.isSupportedProtocolVersion(params.protocolVersion)
-      ? params.protocolVersion
-      : McpSchema.LATEST_PROTOCOL_VERSION
-    const accepted = yield* Ref.modify(session.client, (client) =>
-      Option.isSome(client)
-        ? [false, client]
-        : [true, Option.some({ info: params.clientInfo, capabilities: params.capabilities, protocolVersion })])
-    if (!accepted) {
-      return yield* JsonRpc.McpError.invalidRequest("Invalid request: the session is already initialized")
-    }
-    const { info } = yield* Ref.get(session.config)
-    const { instructions, ...serverInfo } = info
-    const result: McpSchema.InitializeResult = {
-      protocolVersion,
-      capabilities: yield* capabilities(session, protocolVersion),
-      serverInfo,
-      ...(instructions === undefined ? {} : { instructions })
-    }
-    return result
-  }))
+export const initialize: Handler = withParams(
+  McpSchema.InitializeRequestParams,
+  (params, { session }) =>
+    Effect.gen(function*() {
+      const protocolVersion = McpSchema.isSupportedProtocolVersion(params.protocolVersion)
+        ? params.protocolVersion
+        : McpSchema.LATEST_PROTOCOL_VERSION
+      const accepted = yield* Ref.modify(session.client, (client) =>
+        Option.isSome(client)
+          ? [false, client]
+          : [true, Option.some({ info: params.clientInfo, capabilities: params.capabilities, protocolVersion })])
+      if (!accepted) {
+        return yield* JsonRpc.McpError.invalidRequest("Invalid request: the session is already initialized")
+      }
+      const { info } = yield* Ref.get(session.config)
+      const { instructions, ...serverInfo } = info
+      const result: McpSchema.InitializeResult = {
+        protocolVersion,
+        capabilities: yield* capabilities(session, protocolVersion),
+        serverInfo,
+        ...(instructions === undefined ? {} : { instructions })
+      }
+      return result
+    })
+)
 
 const CallTool = Schema.Struct({
   name: Schema.String,
@@ -285,21 +290,32 @@ const unwatch = (session: McpSession.McpSession, uri: string) =>
 export const methods: ReadonlyMap<string, Handler> = new Map<string, Handler>([
   ["tools/list", list("tools", "tools", (r) => Effect.map(Ref.get(r.session.tools), (t) => t.items), definition)],
   ["tools/call", callTool],
-  ["prompts/list", list("prompts", "prompts", (r) => Effect.map(Ref.get(r.session.prompts), (p) => p.items), definition)],
+  [
+    "prompts/list",
+    list("prompts", "prompts", (r) => Effect.map(Ref.get(r.session.prompts), (p) => p.items), definition)
+  ],
   [
     "prompts/get",
-    withParams(GetPrompt, ({ arguments: args, name }, request) =>
-      Effect.flatMap(Ref.get(request.session.prompts), (prompts) => {
-        const prompt = prompts.byKey.get(name)
-        return prompt === undefined
-          ? Effect.fail(JsonRpc.McpError.invalidParams(`Unknown prompt: ${name}`, { name }))
-          : prompt.get(args ?? {})(request)
-      }))
+    withParams(
+      GetPrompt,
+      ({ arguments: args, name }, request) =>
+        Effect.flatMap(Ref.get(request.session.prompts), (prompts) => {
+          const prompt = prompts.byKey.get(name)
+          return prompt === undefined
+            ? Effect.fail(JsonRpc.McpError.invalidParams(`Unknown prompt: ${name}`, { name }))
+            : prompt.get(args ?? {})(request)
+        })
+    )
   ],
   ["resources/list", list("resources", "resources", listResources, identity)],
   [
     "resources/templates/list",
-    list("templates", "resourceTemplates", (r) => Effect.map(Ref.get(r.session.resourceTemplates), (t) => t.items), definition)
+    list(
+      "templates",
+      "resourceTemplates",
+      (r) => Effect.map(Ref.get(r.session.resourceTemplates), (t) => t.items),
+      definition
+    )
   ],
   [
     "resources/read",
@@ -335,7 +351,9 @@ export const methods: ReadonlyMap<string, Handler> = new Map<string, Handler>([
         if (!already && Option.isSome(watch)) {
           // The watcher lives in the conversation's scope: unsubscribe or the end of the conversation stops it.
           const fiber = yield* watch.value.pipe(
-            Stream.runForEach(() => session.notifyResourceUpdated(uri)),
+            Stream.runForEach(() =>
+              session.notifyResourceUpdated(uri)
+            ),
             Effect.catchAllCause((cause) => Effect.logWarning(`The watcher of ${uri} stopped`, cause)),
             Effect.provideService(McpRequest, request),
             Effect.forkIn(scope)
@@ -387,7 +405,10 @@ export const methods: ReadonlyMap<string, Handler> = new Map<string, Handler>([
   ],
   [
     "tasks/get",
-    withParams(TaskRef, ({ taskId }, { session }) => Effect.flatMap(Tasks.find(session, taskId), (entry) => Ref.get(entry.task)))
+    withParams(
+      TaskRef,
+      ({ taskId }, { session }) => Effect.flatMap(Tasks.find(session, taskId), (entry) => Ref.get(entry.task))
+    )
   ],
   ["tasks/result", withParams(TaskRef, ({ taskId }, { session }) => Tasks.result(session, taskId))],
   ["tasks/cancel", withParams(TaskRef, ({ taskId }, { session }) => Tasks.cancel(session, taskId))],
@@ -396,7 +417,11 @@ export const methods: ReadonlyMap<string, Handler> = new Map<string, Handler>([
     list(
       "tasks",
       "tasks",
-      (r) => Effect.flatMap(Ref.get(r.session.tasks), (tasks) => Effect.forEach([...tasks.values()], (t) => Ref.get(t.task))),
+      (r) =>
+        Effect.flatMap(
+          Ref.get(r.session.tasks),
+          (tasks) => Effect.forEach([...tasks.values()], (t) => Ref.get(t.task))
+        ),
       identity
     )
   ],

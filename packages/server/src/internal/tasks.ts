@@ -81,7 +81,11 @@ export const start = (
       pollInterval: POLL_INTERVAL
     }
     const outcome = yield* Deferred.make<unknown, JsonRpc.McpError>()
-    const entry: TaskEntry = { task: yield* Ref.make(task), outcome, fiber: yield* Ref.make(Option.none<Fiber.RuntimeFiber<void>>()) }
+    const entry: TaskEntry = {
+      task: yield* Ref.make(task),
+      outcome,
+      fiber: yield* Ref.make(Option.none<Fiber.RuntimeFiber<void>>())
+    }
     yield* Ref.update(session.tasks, (tasks) => new Map([...tasks, [taskId, entry]]))
 
     const settle = (exit: Exit.Exit<unknown, JsonRpc.McpError>) =>

@@ -97,31 +97,31 @@ export const traced = <R>(
   if (details.sessionId !== undefined) attributes["mcp.session.id"] = details.sessionId
   const parent = Option.orElse(parentOf(details.meta), () => details.parent)
   return Effect.flatMap(
-      Effect.makeSpan(target.name === undefined ? request.method : `${request.method} ${target.name}`, {
-        kind: "server",
-        attributes,
-        ...(Option.isSome(parent) ? { parent: parent.value } : {})
-      }),
-      (span) =>
-        Effect.provideService(answer, Tracer.ParentSpan, span).pipe(
-          Effect.onExit((exit) =>
-            Effect.clockWith((clock) =>
-              Effect.sync(() => {
-                const end = clock.unsafeCurrentTimeNanos()
-                if (Exit.isFailure(exit)) return span.end(end, exit)
-                const response = exit.value
-                if ("error" in response) {
-                  span.attribute("error.type", String(response.error.code))
-                  return span.end(end, Exit.fail(response.error.message))
-                }
-                if (isToolError(response)) {
-                  span.attribute("error.type", "tool_error")
-                  return span.end(end, Exit.fail("tool_error"))
-                }
-                span.end(end, exit)
-              })
-            )
+    Effect.makeSpan(target.name === undefined ? request.method : `${request.method} ${target.name}`, {
+      kind: "server",
+      attributes,
+      ...(Option.isSome(parent) ? { parent: parent.value } : {})
+    }),
+    (span) =>
+      Effect.provideService(answer, Tracer.ParentSpan, span).pipe(
+        Effect.onExit((exit) =>
+          Effect.clockWith((clock) =>
+            Effect.sync(() => {
+              const end = clock.unsafeCurrentTimeNanos()
+              if (Exit.isFailure(exit)) return span.end(end, exit)
+              const response = exit.value
+              if ("error" in response) {
+                span.attribute("error.type", String(response.error.code))
+                return span.end(end, Exit.fail(response.error.message))
+              }
+              if (isToolError(response)) {
+                span.attribute("error.type", "tool_error")
+                return span.end(end, Exit.fail("tool_error"))
+              }
+              span.end(end, exit)
+            })
           )
         )
+      )
   )
 }

@@ -542,13 +542,15 @@ const make = (template: string, parts: ReadonlyArray<Part>): UriTemplate => {
   }
 }
 
-const quote = (template: string): string => JSON.stringify(template.length > 80 ? `${template.slice(0, 80)}…` : template)
+const quote = (template: string): string =>
+  JSON.stringify(template.length > 80 ? `${template.slice(0, 80)}…` : template)
 
 /** Parses and compiles an RFC 6570 URI template; fails on a malformed or oversized one. */
 export const parse = (template: string): Either.Either<UriTemplate, UriTemplateError> =>
   parseParts(template).pipe(
     Either.mapBoth({
-      onLeft: (reason) => new UriTemplateError({ template, message: `Invalid URI template ${quote(template)}: ${reason}` }),
+      onLeft: (reason) =>
+        new UriTemplateError({ template, message: `Invalid URI template ${quote(template)}: ${reason}` }),
       onRight: (parts) => make(template, parts)
     })
   )
