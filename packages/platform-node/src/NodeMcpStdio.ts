@@ -90,8 +90,6 @@ interface Line {
   readonly notification: boolean
 }
 
-const isNotification = (message: JsonRpc.Message): boolean => "method" in message && !("id" in message)
-
 /** Joins lines into as few writes as possible, ending a write after each notification. */
 const chunksOf = (lines: Iterable<Line>): Array<string> => {
   const chunks: Array<string> = []
@@ -153,8 +151,6 @@ const guard = (stream: NodeJS.WritableStream): void => {
 }
 
 const describe = (cause: unknown): string => cause instanceof Error ? cause.message : String(cause)
-
-const isBatch = (message: JsonRpc.Outgoing): message is ReadonlyArray<JsonRpc.Message> => Array.isArray(message)
 
 const utf8 = new TextEncoder()
 
@@ -264,7 +260,7 @@ export const make = (options: Options = {}): Effect.Effect<McpTransport.McpTrans
       Effect.as(
         Effect.logError("MCP stdio: a message could not be serialized as JSON", Cause.die(error)),
         // A response that cannot be sent is still answered, or the client would wait for it forever.
-        isBatch(message) || "method" in message
+        JsonRpc.isBatch(message) || "method" in message
           ? undefined
           : Ndjson.encode(JsonRpc.failure(
             message.id,
@@ -276,7 +272,7 @@ export const make = (options: Options = {}): Effect.Effect<McpTransport.McpTrans
       if (text === undefined || ended) {
         return Effect.void
       }
-      queued.push({ text, notification: !isBatch(message) && isNotification(message) })
+      queued.push({ text, notification: !JsonRpc.isBatch(message) && JsonRpc.isNotification(message) })
       if (!scheduled) {
         scheduled = true
         queueMicrotask(flush)

@@ -4,23 +4,11 @@
  */
 import * as HttpServer from "@effect/platform/HttpServer"
 import { describe, expect, it } from "@effect/vitest"
-import { McpRequest, McpSession, McpTool } from "@mcp-effect/server"
-import { Context, Effect, Layer, Schema } from "effect"
+import { McpSession } from "@mcp-effect/server"
+import { Context, Effect, Layer } from "effect"
 import { NodeMcpHttp } from "../src/index.js"
+import { countdown, countdownOf3, describe as describeMessage } from "./fixtures/countdown.js"
 import { initialize, messageOf, post, postHeaders, SseReader } from "./fixtures/http-server.js"
-
-const countdown = McpTool.make("countdown", {
-  input: Schema.Struct({ from: Schema.Int }),
-  handler: ({ from }) =>
-    Effect.gen(function*() {
-      for (let step = 1; step <= from; step++) {
-        yield* Effect.sleep("10 millis")
-        yield* McpRequest.progress(step, { total: from })
-        yield* Effect.logInfo(`countdown at ${from - step}`)
-      }
-      return "Liftoff!"
-    })
-})
 
 const serve = Effect.gen(function*() {
   const context = yield* Layer.build(
@@ -63,26 +51,8 @@ describe("NodeMcpHttp: a request's log lines", () => {
         const body = response.body
         if (body === null) return yield* Effect.die("no body")
         const events = yield* Effect.promise(() => new SseReader(body).rest())
-        const seen = events.filter((event) => event.data !== "").map((event) => {
-          const message = messageOf(event)
-          const params = message.params
-          if (message.method === "notifications/progress" && typeof params === "object" && params !== null) {
-            return `progress ${"progress" in params ? String(params.progress) : "?"}`
-          }
-          if (message.method === "notifications/message" && typeof params === "object" && params !== null) {
-            return `log ${"data" in params ? String(params.data) : "?"}`
-          }
-          return "result" in message ? "result" : JSON.stringify(message)
-        })
-        expect(seen).toEqual([
-          "progress 1",
-          "log countdown at 2",
-          "progress 2",
-          "log countdown at 1",
-          "progress 3",
-          "log countdown at 0",
-          "result"
-        ])
+        const seen = events.filter((event) => event.data !== "").map((event) => describeMessage(messageOf(event)))
+        expect(seen).toEqual(countdownOf3)
       }
     }))
 })

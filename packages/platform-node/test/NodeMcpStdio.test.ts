@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { JsonRpc, McpRequest, McpSession, McpTool, McpTransport } from "@mcp-effect/server"
+import { JsonRpc, McpSession, McpTool, McpTransport } from "@mcp-effect/server"
 import {
   Console,
   Deferred,
@@ -17,6 +17,7 @@ import {
 import { PassThrough, Writable } from "node:stream"
 import { NodeMcpStdio } from "../src/index.js"
 import * as StderrConsole from "../src/internal/stderrConsole.js"
+import { countdown, countdownOf3, describe as describeMessage } from "./fixtures/countdown.js"
 
 interface Probe {
   readonly started: Deferred.Deferred<void>
@@ -30,18 +31,7 @@ const makeTemplate = (probe: Probe): Layer.Layer<McpSession.Template> =>
         input: Schema.Struct({ text: Schema.String }),
         handler: ({ text }) => Effect.succeed(text)
       }),
-      McpTool.make("countdown", {
-        input: Schema.Struct({ from: Schema.Int }),
-        handler: ({ from }) =>
-          Effect.gen(function*() {
-            for (let step = 1; step <= from; step++) {
-              yield* Effect.sleep("5 millis")
-              yield* McpRequest.progress(step, { total: from })
-              yield* Effect.logWarning(`countdown at ${from - step}`)
-            }
-            return "Liftoff!"
-          })
-      }),
+      countdown,
       McpTool.make("hang", {
         input: Schema.Struct({}),
         handler: () =>
@@ -122,28 +112,8 @@ describe("NodeMcpStdio", () => {
         _meta: { progressToken: "t" }
       }))
       const seen: Array<string> = []
-      while (seen.at(-1) !== "result") {
-        const line: Record<string, unknown> = { ...(yield* client.next) }
-        const params: Record<string, unknown> = typeof line.params === "object" && line.params !== null
-          ? { ...line.params }
-          : {}
-        seen.push(
-          line.method === "notifications/progress"
-            ? `progress ${String(params.progress)}`
-            : line.method === "notifications/message"
-            ? `log ${String(params.data)}`
-            : "result"
-        )
-      }
-      expect(seen).toEqual([
-        "progress 1",
-        "log countdown at 2",
-        "progress 2",
-        "log countdown at 1",
-        "progress 3",
-        "log countdown at 0",
-        "result"
-      ])
+      while (seen.at(-1) !== "result") seen.push(describeMessage(yield* client.next))
+      expect(seen).toEqual(countdownOf3)
     }))
 
   it.scopedLive("writes concurrent large responses whole, one line each", () =>

@@ -103,6 +103,30 @@ export type Message = Request | Notification | Response
 export type Outgoing = Message | ReadonlyArray<Message>
 
 /**
+ * Whether an outgoing value is a batch of messages.
+ *
+ * @since 0.2.0
+ * @category guards
+ */
+export const isBatch = (outgoing: Outgoing): outgoing is ReadonlyArray<Message> => Array.isArray(outgoing)
+
+/**
+ * Whether a message is a response (a result or an error): it has no method.
+ *
+ * @since 0.2.0
+ * @category guards
+ */
+export const isResponse = (message: Message): message is Response => !("method" in message)
+
+/**
+ * Whether a message is a notification: a method, and no id.
+ *
+ * @since 0.2.0
+ * @category guards
+ */
+export const isNotification = (message: Message): message is Notification => "method" in message && !("id" in message)
+
+/**
  * @since 0.1.0
  * @category constants
  */

@@ -122,7 +122,7 @@ export const makeWith = (session: McpSession.McpSession): Effect.Effect<McpTestC
     const transport: McpTransport.McpTransport = {
       incoming: toServer,
       send: (outgoing) =>
-        isBatch(outgoing)
+        JsonRpc.isBatch(outgoing)
           // A batch answer is kept whole, for tests of batching, once no request of ours waits on it.
           ? outgoing.some((m) => "id" in m && m.id !== null && pending.has(m.id))
             ? Effect.forEach(outgoing, deliver, { discard: true })
@@ -157,7 +157,7 @@ export const makeWith = (session: McpSession.McpSession): Effect.Effect<McpTestC
       Effect.flatMap(
         nextMessage,
         (message) =>
-          !isBatch(message) && "method" in message && !("id" in message) && message.method === method
+          !JsonRpc.isBatch(message) && JsonRpc.isNotification(message) && message.method === method
             ? Effect.succeed(message)
             : nextNotification(method)
       )
@@ -166,7 +166,7 @@ export const makeWith = (session: McpSession.McpSession): Effect.Effect<McpTestC
       Effect.flatMap(
         nextMessage,
         (message) =>
-          !isBatch(message) && "method" in message && "id" in message && message.method === method
+          !JsonRpc.isBatch(message) && "method" in message && "id" in message && message.method === method
             ? Effect.succeed(message)
             : nextRequest(method)
       )
@@ -200,8 +200,6 @@ export const makeWith = (session: McpSession.McpSession): Effect.Effect<McpTestC
     }
     return client
   })
-
-const isBatch = (outgoing: JsonRpc.Outgoing): outgoing is ReadonlyArray<JsonRpc.Message> => Array.isArray(outgoing)
 
 /**
  * Connects a client to a new live session copied from the template, without initializing.

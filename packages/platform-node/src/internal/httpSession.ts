@@ -113,7 +113,7 @@ export interface HttpSession {
 /** The key of a request id, as the engine keys them: `1` and `"1"` differ. */
 export const keyOf = (id: JsonRpc.RequestId): string => typeof id === "number" ? `n${id}` : `s${id}`
 
-const { isBatch, isResponse } = Wire
+const { isBatch, isResponse } = JsonRpc
 
 const encodeEvent = (eventId: string, message: JsonRpc.Outgoing): Effect.Effect<Option.Option<string>> =>
   Effect.map(Wire.encode(message), Option.map((data) => Wire.sseEvent(eventId, data)))

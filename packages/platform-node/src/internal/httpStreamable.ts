@@ -273,7 +273,7 @@ const initialize = (
       })
     )
     if (
-      reply._tag === "Closed" || (reply._tag === "Json" && !Wire.isBatch(reply.message) && "error" in reply.message)
+      reply._tag === "Closed" || (reply._tag === "Json" && !JsonRpc.isBatch(reply.message) && "error" in reply.message)
     ) {
       // A failed initialize leaves nothing behind: the client must start over anyway.
       yield* session.close("ended")

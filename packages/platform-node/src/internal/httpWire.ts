@@ -38,12 +38,6 @@ export const errorResponse = (
     ...(options?.headers === undefined ? {} : { headers: options.headers })
   })
 
-/** Whether an outgoing message is a batch. */
-export const isBatch = (message: JsonRpc.Outgoing): message is ReadonlyArray<JsonRpc.Message> => Array.isArray(message)
-
-/** Whether a message is a response (a result or an error), rather than a request or a notification. */
-export const isResponse = (message: JsonRpc.Message): message is JsonRpc.Response => !("method" in message)
-
 /**
  * Serializes an outgoing message. A response that cannot be serialized (a `BigInt` or a cycle in a result) is
  * replaced by an internal error for the same request, so the client is still answered; any other message that
@@ -56,9 +50,9 @@ export const encode = (message: JsonRpc.Outgoing): Effect.Effect<Option.Option<s
   } catch (error) {
     return Effect.as(
       Effect.logError("MCP HTTP: a message could not be serialized as JSON", Cause.die(error)),
-      isBatch(message)
-        ? Option.some(JSON.stringify(message.filter(isResponse).map((m) => internalError(m.id))))
-        : isResponse(message)
+      JsonRpc.isBatch(message)
+        ? Option.some(JSON.stringify(message.filter(JsonRpc.isResponse).map((m) => internalError(m.id))))
+        : JsonRpc.isResponse(message)
         ? Option.some(JSON.stringify(internalError(message.id)))
         : Option.none()
     )
