@@ -292,7 +292,9 @@ const build = <R>(
       store: options.eventStore ?? (yield* EventStore.makeMemory()),
       onSession: onSession === undefined
         ? () => Effect.void
-        : (session, request) => Effect.provide(onSession(session, request), context)
+        // In the endpoint's context, not the POST's: what onSession registers captures its context, and must not keep
+        // the HTTP request that opened the session alive for as long as the session.
+        : (session, request) => Effect.mapInputContext(onSession(session, request), () => context)
     })
     // Uninterruptible wherever it is mounted: only the waits a client leaving may cut short are interruptible.
     const handler = Effect.uninterruptible(Streamable.handler(registry))

@@ -4,8 +4,11 @@
  * a refused body; a JSON answer and many concurrent calls on one session still come back right.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { Deferred, Effect, TestClock } from "effect"
+import { McpTool } from "@mcp-effect/server"
+import { Deferred, Effect, Schema, TestClock } from "effect"
 import * as Http from "node:http"
+import { setFlagsFromString } from "node:v8"
+import { runInNewContext } from "node:vm"
 import { initialize, makeProbe, post, postHeaders, serve } from "./fixtures/http-server.js"
 
 /** A POST whose body is sent chunked (no `Content-Length`), on a fresh connection. */
@@ -26,7 +29,41 @@ const postChunked = (url: string, headers: Record<string, string>, chunks: Reado
     request.end()
   })
 
+// A forced garbage collection, to show what is no longer reachable.
+setFlagsFromString("--expose-gc")
+const collectGarbage: unknown = runInNewContext("gc")
+const gc = Effect.promise(() => new Promise((resolve) => setTimeout(resolve, 0))).pipe(
+  Effect.zipRight(Effect.sync(() => typeof collectGarbage === "function" && collectGarbage()))
+)
+
 describe("NodeMcpHttp, lean sessions", () => {
+  it.scopedLive("a tool added by onSession keeps nothing of the HTTP request that opened the session", () =>
+    Effect.gen(function*() {
+      const probe = yield* makeProbe
+      const opening: Array<WeakRef<object>> = []
+      // Made outside onSession: a closure made inside it would hold its scope, the request included.
+      const mine = McpTool.make("mine", { input: Schema.Struct({}), handler: () => Effect.succeed("yours") })
+      const { url } = yield* serve(probe, {
+        onSession: (session, request) =>
+          Effect.suspend(() => {
+            opening.push(new WeakRef(request))
+            return session.addTools(mine)
+          })
+      })
+      const id = yield* initialize(url)
+      const called = yield* post(url, {
+        jsonrpc: "2.0",
+        id: 1,
+        method: "tools/call",
+        params: { name: "mine", arguments: {} }
+      }, { "mcp-session-id": id, "mcp-protocol-version": "2025-11-25" })
+      expect(called.json).toMatchObject({ result: { content: [{ type: "text", text: "yours" }] } })
+      yield* gc
+      yield* gc
+      expect(opening).toHaveLength(1)
+      expect(opening[0].deref()).toBeUndefined()
+    }))
+
   it.scoped("one sweeper expires each idle session at its own time (TestClock)", () =>
     Effect.gen(function*() {
       const probe = yield* makeProbe

@@ -453,6 +453,22 @@ const withCapturedStream = <A, E, R>(
       (_: Context.Context<never>) => context
     )))
 
+/**
+ * The context a handler, middleware or hook is registered in, as it will run with: the application's services,
+ * without the services of the request being handled at that moment (a tool added from inside a handler, or from a
+ * hook) — its `McpRequest`, which holds the transport's data (an HTTP request, say), and its span. Keeping those
+ * would keep that request alive for as long as the session, and hand it to requests it has nothing to do with.
+ */
+const captured = <R>(): Effect.Effect<Context.Context<R>, never, R> =>
+  Effect.map(Effect.context<R>(), (context) => {
+    // Stated as `R` like `withRequest`'s: neither service is one a registration supplies (the engine gives each
+    // request its own), so what `R` asks of the registration is all there.
+    const services = new Map(context.unsafeMap)
+    services.delete(McpRequest.key)
+    services.delete(Tracer.ParentSpan.key)
+    return Context.unsafeMake<R>(services)
+  })
+
 interface State {
   readonly config: Config
   readonly tools: Registry.Registry<RegisteredTool>
@@ -559,6 +575,8 @@ const fromState = (kind: McpSession["kind"], state: State): Effect.Effect<McpSes
       hooks: Ref.Ref<ReadonlyArray<Hook>>,
       hook: (session: McpSession) => Effect.Effect<void, never, R>
     ) =>
+      // Whatever the hook's type asks for is kept, the request included when it was registered from a handler and
+      // asks for it: a hook may legitimately use the request that registered it.
       Effect.contextWithEffect((context: Context.Context<R>) =>
         Ref.update(hooks, (all) => [...all, (s: McpSession) =>
           Effect.provide(hook(s), context)])
@@ -593,7 +611,7 @@ const fromState = (kind: McpSession["kind"], state: State): Effect.Effect<McpSes
       startHooks,
       endHooks,
       addTools: <R>(...added: ReadonlyArray<McpTool.McpTool<R>>) =>
-        Effect.contextWithEffect((context: Context.Context<Exclude<R, McpRequest>>) =>
+        Effect.flatMap(captured<Exclude<R, McpRequest>>(), (context) =>
           Ref.update(tools, (registry) =>
             Registry.setAll(
               registry,
@@ -613,11 +631,10 @@ const fromState = (kind: McpSession["kind"], state: State): Effect.Effect<McpSes
                     )(then(tool.call(args)))
                 }] as const
               )
-            )).pipe(Effect.zipRight(changed("tools")))
-        ),
+            )).pipe(Effect.zipRight(changed("tools")))),
       removeTool: (name) => Effect.tap(removeFrom(tools, name), (removed) => removed ? changed("tools") : Effect.void),
       addPrompts: <R>(...added: ReadonlyArray<McpPrompt.McpPrompt<R>>) =>
-        Effect.contextWithEffect((context: Context.Context<Exclude<R, McpRequest>>) =>
+        Effect.flatMap(captured<Exclude<R, McpRequest>>(), (context) =>
           Ref.update(prompts, (registry) =>
             Registry.setAll(
               registry,
@@ -630,12 +647,11 @@ const fromState = (kind: McpSession["kind"], state: State): Effect.Effect<McpSes
                   completable: prompt.completable
                 }] as const
               )
-            )).pipe(Effect.zipRight(changed("prompts")))
-        ),
+            )).pipe(Effect.zipRight(changed("prompts")))),
       removePrompt: (name) =>
         Effect.tap(removeFrom(prompts, name), (removed) => removed ? changed("prompts") : Effect.void),
       addResources: <R>(...added: ReadonlyArray<McpResource.Any<R>>) =>
-        Effect.contextWithEffect((context: Context.Context<Exclude<R, McpRequest>>) =>
+        Effect.flatMap(captured<Exclude<R, McpRequest>>(), (context) =>
           Effect.gen(function*() {
             const fixed: Array<readonly [string, RegisteredResource]> = []
             const templated: Array<readonly [string, RegisteredResourceTemplate]> = []
@@ -662,20 +678,18 @@ const fromState = (kind: McpSession["kind"], state: State): Effect.Effect<McpSes
             yield* Ref.update(resources, (registry) => Registry.setAll(registry, fixed))
             yield* Ref.update(resourceTemplates, (registry) => Registry.setAll(registry, templated))
             yield* changed("resources")
-          })
-        ),
+          })),
       removeResource: (key) =>
         Effect.zipWith(removeFrom(resources, key), removeFrom(resourceTemplates, key), (a, b) => a || b).pipe(
           Effect.tap((removed) => removed ? changed("resources") : Effect.void)
         ),
       addMiddleware: <R>(middleware: McpMiddleware<R>) =>
-        Effect.contextWithEffect((context: Context.Context<Exclude<R, McpRequest>>) =>
+        Effect.flatMap(captured<Exclude<R, McpRequest>>(), (context) =>
           Ref.update(session.middleware, (installed) => [
             ...installed,
             (next: Effect.Effect<unknown, JsonRpc.McpError, McpRequest>) =>
               withCapturedMiddleware(middleware(next), context)
-          ])
-        ),
+          ])),
       get: (key) => Effect.map(Ref.get(data), (context) => Context.get(context, key)),
       set: (key, value) => Ref.update(data, (context) => Context.add(context, key, value)),
       notify,

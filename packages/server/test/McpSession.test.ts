@@ -1,6 +1,23 @@
 import { describe, expect, it } from "@effect/vitest"
-import { McpPrompt, McpResource, McpSession, McpTestClient, McpTool } from "@mcp-effect/server"
+import {
+  McpMiddleware,
+  McpPrompt,
+  McpRequest,
+  McpResource,
+  McpSession,
+  McpTestClient,
+  McpTool
+} from "@mcp-effect/server"
 import { Context, Effect, Ref, Schema } from "effect"
+import { setFlagsFromString } from "node:v8"
+import { runInNewContext } from "node:vm"
+
+// A forced garbage collection, to show what is no longer reachable.
+setFlagsFromString("--expose-gc")
+const collectGarbage: unknown = runInNewContext("gc")
+const gc = Effect.promise(() => new Promise((resolve) => setTimeout(resolve, 0))).pipe(
+  Effect.zipRight(Effect.sync(() => typeof collectGarbage === "function" && collectGarbage()))
+)
 
 const tool = (name: string) => McpTool.make(name, { input: Schema.Struct({}), handler: () => Effect.succeed(name) })
 
@@ -15,6 +32,31 @@ class UserId extends Context.Reference<UserId>()("test/UserId", { defaultValue: 
 const Template = McpSession.layerTemplate({ name: "sessions", version: "1" }).pipe(McpSession.withTools(tool("base")))
 
 describe("McpSession", () => {
+  it.live("a tool or middleware added from inside a handler keeps nothing of the request that added it", () =>
+    Effect.gen(function*() {
+      const requests: Array<WeakRef<object>> = []
+      const passThrough: McpMiddleware.McpMiddleware<McpRequest.McpRequest> = (next) => next
+      const unlock = McpTool.make("unlock", {
+        input: Schema.Struct({}),
+        handler: () =>
+          Effect.gen(function*() {
+            const request = yield* McpRequest.McpRequest
+            requests.push(new WeakRef(request))
+            yield* request.session.addTools(weather)
+            yield* request.session.addMiddleware(passThrough)
+            return "unlocked"
+          })
+      })
+      const client = yield* McpTestClient.connect()
+      yield* client.session.addTools(unlock)
+      yield* client.callTool("unlock")
+      expect((yield* client.callTool("weather")).content).toEqual([{ type: "text", text: "weather" }])
+      yield* gc
+      yield* gc
+      expect(requests).toHaveLength(1)
+      expect(requests[0].deref()).toBeUndefined()
+    }).pipe(Effect.scoped, Effect.provide(Template)))
+
   it.scoped("isolation: a tool added to one live session is not seen by another", () =>
     Effect.gen(function*() {
       const one = yield* McpTestClient.connect()
