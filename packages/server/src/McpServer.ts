@@ -41,6 +41,7 @@ import { withClientLogger } from "./internal/clientLogger.js"
 import { directCall, initialize, methods } from "./internal/methods.js"
 import * as Tracing from "./internal/tracing.js"
 import * as JsonRpc from "./JsonRpc.js"
+import * as McpProtocol from "./McpProtocol.js"
 import { McpRequest } from "./McpRequest.js"
 import * as McpSchema from "./McpSchema.js"
 import * as McpSession from "./McpSession.js"
@@ -50,9 +51,6 @@ import type { Frame, McpTransport, TransportError } from "./McpTransport.js"
 interface InFlight {
   fiber: Fiber.RuntimeFiber<void> | undefined
 }
-
-/** JSON-RPC batches exist only in protocol 2025-03-26: added there, removed in 2025-06-18. */
-const allowsBatches = (version: McpSchema.ProtocolVersion): boolean => version === "2025-03-26"
 
 /**
  * Where a request came from, and how to talk back to its client while handling it.
@@ -531,7 +529,7 @@ const setUp = (
     const onBatch = (values: ReadonlyArray<unknown>, origin: Origin): Effect.Effect<void> =>
       Effect.flatMap(Ref.get(session.client), (client) => {
         const version = Option.map(client, (c) => c.protocolVersion)
-        if (values.length === 0 || Option.isNone(version) || !allowsBatches(version.value)) {
+        if (values.length === 0 || Option.isNone(version) || !McpProtocol.has(version.value, "batches")) {
           const reason = values.length === 0
             ? "an empty batch"
             : Option.match(version, {

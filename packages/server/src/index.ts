@@ -54,6 +54,13 @@ export * as McpResource from "./McpResource.js"
 export * as McpSchema from "./McpSchema.js"
 
 /**
+ * What each protocol version has: one table for every behaviour that differs by version.
+ *
+ * @since 0.2.0
+ */
+export * as McpProtocol from "./McpProtocol.js"
+
+/**
  * The engine: a live session and a transport make a running conversation.
  *
  * @since 0.1.0

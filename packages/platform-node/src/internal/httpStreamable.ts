@@ -4,7 +4,7 @@
  */
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
-import { JsonRpc, McpSchema, McpTransport } from "@mcp-effect/server"
+import { JsonRpc, McpProtocol, McpSchema, McpTransport } from "@mcp-effect/server"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -20,11 +20,8 @@ import * as Wire from "./httpWire.js"
 
 type Response = HttpServerResponse.HttpServerResponse
 
-/** The version assumed for a client that sends no `MCP-Protocol-Version` and never negotiated one. */
-const DEFAULT_VERSION: McpSchema.ProtocolVersion = "2025-03-26"
-
-/** Priming events (empty `data`) are for clients of 2025-11-25 on: older ones may choke on them. */
-const primes = (version: McpSchema.ProtocolVersion): boolean => version >= "2025-11-25"
+/** Priming events (empty `data`) only for versions that have them: older clients may choke on them. */
+const primes = (version: McpSchema.ProtocolVersion): boolean => McpProtocol.has(version, "ssePriming")
 
 const header = (request: HttpServerRequest.HttpServerRequest, name: string): string | undefined => {
   const value = request.headers[name]
@@ -88,7 +85,10 @@ const versionOf = (
     onSome: Effect.succeed,
     onNone: () =>
       Effect.map(Ref.get(session.live.client), (client) =>
-        Option.match(client, { onNone: () => DEFAULT_VERSION, onSome: (c) => c.protocolVersion }))
+        Option.match(client, {
+          onNone: () => McpProtocol.HTTP_DEFAULT_VERSION,
+          onSome: (c) => c.protocolVersion
+        }))
   })
 
 /** The session named by `Mcp-Session-Id`: 400 without one, 404 for an unknown or ended one. */

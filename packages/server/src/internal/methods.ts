@@ -11,6 +11,7 @@ import * as Ref from "effect/Ref"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import * as JsonRpc from "../JsonRpc.js"
+import * as McpProtocol from "../McpProtocol.js"
 import { McpRequest } from "../McpRequest.js"
 import * as McpSchema from "../McpSchema.js"
 import type * as McpSession from "../McpSession.js"
@@ -85,8 +86,7 @@ const subscribable = (session: McpSession.McpSession): Effect.Effect<boolean> =>
       templates.items.some((t) => t.watchable)
   })
 
-/** Tasks exist from protocol 2025-11-25 on. */
-const hasTasks = (version: McpSchema.ProtocolVersion) => version === "2025-11-25"
+const hasTasks = (version: McpSchema.ProtocolVersion) => McpProtocol.has(version, "tasks")
 
 const taskSupport = (tool: McpSession.RegisteredTool) => tool.definition.execution?.taskSupport ?? "forbidden"
 
