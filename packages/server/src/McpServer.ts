@@ -52,17 +52,12 @@ interface InFlight {
   fiber: Fiber.RuntimeFiber<void> | undefined
 }
 
-/**
- * Where a request came from, and how to talk back to its client while handling it.
- *
- * @since 0.1.0
- * @category models
- */
-export interface Origin {
+/** Where a request came from, and how to talk back to its client while handling it. */
+interface Origin {
   readonly transport: Context.Context<never>
   /** Sends to the client; a message tied to a request goes out after that request's log lines. */
   readonly send: McpTransport["send"]
-  /** Sends one of a request's log lines, from a logger (which cannot wait): in order, before what the request sends next. */
+  /** Sends one of a request's log lines from a logger (which cannot wait): before what the request sends next. */
   readonly log: ClientLog
   /** The conversation's scope. */
   readonly scope: Scope.Scope
@@ -178,40 +173,6 @@ const toResponse = (request: JsonRpc.Request) =>
       })
   })
 
-/**
- * The `tools/call` that can start directly in a fiber of its own (`RegisteredTool.start`): when no middleware wraps
- * requests and the call is of the usual shape. Otherwise `None`, and it takes the general path, `respond`.
- */
-const directCallOf = (
-  session: McpSession.McpSession,
-  request: JsonRpc.Request,
-  log: ClientLog
-): Effect.Effect<Option.Option<DirectCall>> =>
-  Effect.flatMap(
-    Ref.get(session.middleware),
-    (middleware) =>
-      middleware.length > 0 ?
-        Effect.succeedNone :
-        Effect.flatMap(Ref.get(session.client), (client) =>
-          Option.isNone(client) ? Effect.succeedNone : Effect.flatMap(Ref.get(session.tools), (tools) => {
-            const direct = directCall(request.params ?? {}, tools, client.value.protocolVersion)
-            // A plain literal, not a spread: V8 makes spread objects slow, and this runs for every call.
-            return Option.isNone(direct) ?
-              Effect.succeedNone :
-              Effect.map(
-                bounds(session, request, log),
-                (bound) => Option.some<DirectCall>({ tool: direct.value.tool, args: direct.value.args, client, bound })
-              )
-          }))
-  )
-
-interface DirectCall {
-  readonly tool: McpSession.RegisteredTool
-  readonly args: Readonly<Record<string, unknown>>
-  readonly client: Option.Option<McpSession.ClientState>
-  readonly bound: Bound
-}
-
 /** What wraps every request's handling: the client's logging, and the request timeout. */
 type Bound = <A, R>(handled: Effect.Effect<A, JsonRpc.McpError, R>) => Effect.Effect<A, JsonRpc.McpError, R>
 
@@ -241,37 +202,47 @@ const bounds = (session: McpSession.McpSession, request: JsonRpc.Request, log: C
 const identity: Bound = (handled) => handled
 
 /**
- * Answers one request: its result, its JSON-RPC error, or −32603 for a defect, which is logged and stays inside the
- * request.
- *
- * This is the hot path of every server. `McpRequest` reaches user code in one `Context` provided once (by the
- * handler's registration, with the context it captured); the engine provides it again only around middleware, and
- * methods get the request as an argument.
- *
- * @since 0.1.0
- * @category running
+ * Starts a request's fiber from `runtime` (the references of the fiber that received it) and runs its work, then
+ * `then`, there. The fiber's context is, from its first instruction, the services its work needs: no provide sits
+ * between the engine and the handler.
  */
-export const respond = (
+type Start = (runtime: Runtime.Runtime<never>, then: McpSession.Continuation) => Fiber.RuntimeFiber<void>
+
+/**
+ * How a request is run. A `tools/call` of a known tool, with no session middleware around it, runs in a fiber whose
+ * context is the tool's own (captured when it was added) plus the request; every other request runs the method's
+ * handler, inside the session's middleware, in a fiber whose context is the request, and the method gives the
+ * handlers it calls their own contexts.
+ */
+const resolve = (
   session: McpSession.McpSession,
   request: JsonRpc.Request,
-  origin: Origin
-): Effect.Effect<JsonRpc.Response> =>
-  Effect.flatMap(Ref.get(session.client), (client) => {
-    const context = requestContext(session, request, origin, client)
-    return Effect.flatMap(Ref.get(session.middleware), (middleware) => {
+  context: McpRequest["Type"],
+  client: Option.Option<McpSession.ClientState>
+): Effect.Effect<Start> =>
+  Effect.flatMap(Ref.get(session.middleware), (middleware) => {
+    const general = (): Start => {
       const routed = route(context, client)
-      const handled = middleware.length === 0 ? routed : Effect.provideService(
-        middleware.reduceRight<Effect.Effect<unknown, JsonRpc.McpError, McpRequest>>(
-          (next, wrap) => wrap(next),
-          routed
-        ),
-        McpRequest,
-        context
+      const handled = middleware.reduceRight<Effect.Effect<unknown, JsonRpc.McpError, McpRequest>>(
+        (next, wrap) => wrap(next),
+        routed
       )
-      const answer = toResponse(request)(
-        Effect.flatMap(bounds(session, request, origin.log), (bound) => bound(handled))
-      )
-      return origin.traced ? traceRequest(request, origin, client, context.meta, Option.none(), answer) : answer
+      const services = Context.make(McpRequest, context)
+      return (runtime, then) =>
+        Runtime.runFork(
+          Runtime.make({ context: services, fiberRefs: runtime.fiberRefs, runtimeFlags: runtime.runtimeFlags })
+        )(then(handled))
+    }
+    if (middleware.length > 0 || request.method !== "tools/call" || Option.isNone(client)) {
+      return Effect.succeed(general())
+    }
+    return Effect.map(Ref.get(session.tools), (tools) => {
+      const direct = directCall(context.params, tools, client.value.protocolVersion)
+      if (Option.isNone(direct)) {
+        return general()
+      }
+      const { args, tool } = direct.value
+      return (runtime, then) => tool.start(args, context, runtime, then)
     })
   })
 
@@ -449,7 +420,7 @@ const setUp = (
       }
     }
 
-    // Requests started directly run outside the scope (see `RegisteredTool.start`): they end with it all the same.
+    // Every request runs in a fiber of its own, outside the scope: the conversation ends them with it all the same.
     yield* Scope.addFinalizer(
       scope,
       Effect.suspend(() =>
@@ -457,60 +428,78 @@ const setUp = (
       )
     )
 
-    const onRequest = (request: JsonRpc.Request, origin: Origin): Effect.Effect<void> =>
+    /**
+     * Runs one request in a fiber of its own; `reply` gets its answer, unless the client cancelled it or the
+     * conversation ended (its fiber is then interrupted, runs its finalizers, and answers nothing). The request's id
+     * is in use from now until it is answered or its fiber ends, whichever comes first: the fiber's observer sees
+     * every way it can end.
+     */
+    const start = (
+      request: JsonRpc.Request,
+      origin: Origin,
+      reply: (response: JsonRpc.Response) => Effect.Effect<void>
+    ): Effect.Effect<Fiber.RuntimeFiber<void> | undefined> =>
       Effect.suspend(() => {
         const { id } = request
         if (inFlight.has(id)) {
-          return transport.send(JsonRpc.failure(
-            request.id,
-            JsonRpc.McpError.invalidRequest(`Invalid request: id ${JSON.stringify(request.id)} is already in use`)
-          ))
+          return Effect.as(
+            reply(JsonRpc.failure(
+              id,
+              JsonRpc.McpError.invalidRequest(`Invalid request: id ${JSON.stringify(id)} is already in use`)
+            )),
+            undefined
+          )
         }
-        // Remembered before the fork, so that a cancellation read next finds it; the fiber is filled in once forked.
+        // Remembered at once, so that a cancellation read next finds it; the fiber is filled in once started.
         const entry: InFlight = { fiber: undefined }
         inFlight.set(id, entry)
-        const answer = (response: JsonRpc.Response): Effect.Effect<void> => {
-          // The id is free again as soon as the answer is decided, before it is written.
-          if (inFlight.get(id) === entry) {
-            inFlight.delete(id)
-          }
-          return afterLogs(id, transport.send(response))
+        const release = () => {
+          if (inFlight.get(id) === entry) inFlight.delete(id)
         }
-        const general = respond(session, request, origin).pipe(
-          Effect.flatMap(answer),
-          Effect.forkIn(scope),
-          Effect.map((fiber) => {
-            entry.fiber = fiber
+        // The id is free again as soon as the answer is decided, before it is written.
+        const answer = (response: JsonRpc.Response) =>
+          afterLogs(id, Effect.zipRight(Effect.sync(release), reply(response)))
+        return Effect.flatMap(Ref.get(session.client), (client) => {
+          const context = requestContext(session, request, origin, client)
+          return Effect.all({
+            run: resolve(session, request, context, client),
+            bound: bounds(session, request, origin.log)
           })
-        )
-        if (request.method !== "tools/call") {
-          return general
-        }
-        return Effect.flatMap(directCallOf(session, request, origin.log), (direct) => {
-          if (Option.isNone(direct)) {
-            return general
-          }
-          const { args, bound, client, tool } = direct.value
-          return Effect.withFiberRuntime<void>((parent, status) => {
-            const runtime = Runtime.make({
-              context: Context.empty(),
-              fiberRefs: parent.getFiberRefs(),
-              runtimeFlags: status.runtimeFlags
-            })
-            const context = requestContext(session, request, origin, client)
-            // The tool's fiber starts with a context of its own, so the span current here is handed over by hand.
-            const then: McpSession.Continuation = origin.traced
-              ? (call) => {
-                const parentSpan = Context.getOption(parent.currentContext, Tracer.ParentSpan)
-                const answered = toResponse(request)(bound(call))
-                return Effect.flatMap(traceRequest(request, origin, client, context.meta, parentSpan, answered), answer)
-              }
-              : (call) => Effect.flatMap(toResponse(request)(bound(call)), answer)
-            entry.fiber = tool.start(args, context, runtime, then)
-            return Effect.void
-          })
+            .pipe(Effect.flatMap(({ bound, run }) =>
+              Effect.withFiberRuntime<Fiber.RuntimeFiber<void>>((parent, status) => {
+                // The request's fiber starts with a context of its own: the span current here is handed over by hand.
+                const then: McpSession.Continuation = origin.traced
+                  ? (work) =>
+                    Effect.flatMap(
+                      traceRequest(
+                        request,
+                        origin,
+                        client,
+                        context.meta,
+                        Context.getOption(parent.currentContext, Tracer.ParentSpan),
+                        toResponse(request)(bound(work))
+                      ),
+                      answer
+                    )
+                  : (work) => Effect.flatMap(toResponse(request)(bound(work)), answer)
+                const fiber = run(
+                  Runtime.make({
+                    context: Context.empty(),
+                    fiberRefs: parent.getFiberRefs(),
+                    runtimeFlags: status.runtimeFlags
+                  }),
+                  then
+                )
+                entry.fiber = fiber
+                fiber.addObserver(release)
+                return Effect.succeed(fiber)
+              })
+            ))
         })
       })
+
+    const onRequest = (request: JsonRpc.Request, origin: Origin): Effect.Effect<void> =>
+      Effect.asVoid(start(request, origin, (response) => transport.send(response)))
 
     const onMessage = (value: unknown, origin: Origin): Effect.Effect<void> => {
       const message = JsonRpc.classify(value)
@@ -538,21 +527,27 @@ const setUp = (
             })
           return transport.send(JsonRpc.failure(null, JsonRpc.McpError.invalidRequest(`Invalid request: ${reason}`)))
         }
-        return Effect.forEach(values, (value) => {
+        // Each request of the batch runs as any request does; the batch is answered, in one message, once they all
+        // have ended (a cancelled one has no answer in it).
+        const answers: Array<JsonRpc.Response | undefined> = values.map(() => undefined)
+        return Effect.forEach(values, (value, i): Effect.Effect<Fiber.RuntimeFiber<void> | undefined> => {
           const message = JsonRpc.classify(value)
           switch (message._tag) {
             case "Request":
-              return Effect.asSome(respond(session, message.message, origin))
+              return start(message.message, origin, (response) => Effect.sync(() => void (answers[i] = response)))
             case "Notification":
-              return Effect.as(onNotification(message.message), Option.none())
+              return Effect.as(onNotification(message.message), undefined)
             case "Response":
-              return Effect.as(session.resolve(message.message), Option.none())
+              return Effect.as(session.resolve(message.message), undefined)
             case "Invalid":
-              return Effect.succeedSome(JsonRpc.failure(message.id, message.error))
+              return Effect.sync(() => void (answers[i] = JsonRpc.failure(message.id, message.error)))
           }
-        }, { concurrency: "unbounded" }).pipe(
-          Effect.map((responses) => responses.flatMap(Option.toArray)),
-          Effect.flatMap((responses) => responses.length === 0 ? Effect.void : transport.send(responses)),
+        }).pipe(
+          Effect.flatMap((fibers) => Fiber.awaitAll(fibers.filter(Predicate.isNotUndefined))),
+          Effect.flatMap(() => {
+            const answered = answers.filter(Predicate.isNotUndefined)
+            return answered.length === 0 ? Effect.void : transport.send(answered)
+          }),
           fork
         )
       })

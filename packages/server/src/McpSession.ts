@@ -150,15 +150,13 @@ export interface ClientState {
 export type Run<A> = (request: McpRequest["Type"]) => Effect.Effect<A, JsonRpc.McpError>
 
 /**
- * What the engine makes of a tool call's outcome (its answer to the request). Generic in the context, which is the
+ * What the engine makes of a request's work (its answer to the request). Generic in the context, which is the
  * fiber's own.
  *
  * @since 0.1.0
  * @category models
  */
-export type Continuation = <R>(
-  call: Effect.Effect<McpSchema.CallToolResult, JsonRpc.McpError, R>
-) => Effect.Effect<void, never, R>
+export type Continuation = <A, R>(work: Effect.Effect<A, JsonRpc.McpError, R>) => Effect.Effect<void, never, R>
 
 /**
  * A tool with its context captured: it needs only its arguments and the request to run.

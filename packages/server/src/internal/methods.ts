@@ -180,54 +180,68 @@ const callToolParams = (params: JsonRpc.Params): Either.Either<typeof CallTool.T
   return Either.mapLeft(decodeCallTool(params), invalidParams)
 }
 
-const callTool: Handler = (request) =>
-  Either.match(callToolParams(request.params), {
-    onLeft: Effect.fail,
-    onRight: ({ arguments: args, name, task }) =>
-      Effect.flatMap(Ref.get(request.session.tools), (tools): Effect.Effect<unknown, JsonRpc.McpError> => {
-        const tool = tools.byKey.get(name)
-        if (tool === undefined) {
-          return Effect.fail(JsonRpc.McpError.invalidParams(`Unknown tool: ${name}`, { name }))
-        }
-        const run = tool.call(args ?? {})
-        if (!hasTasks(request.protocolVersion)) {
-          // Before 2025-11-25 there are no tasks: any task field is ignored and every tool runs normally.
-          return run(request)
-        }
-        const support = taskSupport(tool)
-        if (task !== undefined && support === "forbidden") {
-          return Effect.fail(
-            JsonRpc.McpError.methodNotFound(`tools/call as a task (tool "${name}" does not run as a task)`)
-          )
-        }
-        if (task === undefined && support === "required") {
-          return Effect.fail(
-            JsonRpc.McpError.methodNotFound(`tools/call without a task (tool "${name}" runs only as a task)`)
-          )
-        }
-        // A task's work outlives this request: it runs in the conversation's scope, with this request's context.
-        return task === undefined ? run(request) : Tasks.start(request.session, request.scope, task.ttl, run(request))
-      })
+/**
+ * Every check of a `tools/call`, in one place: the params, the tool, and (from 2025-11-25) whether it may, or must,
+ * run as a task. Before 2025-11-25 there are no tasks: a task field is ignored and every tool runs normally.
+ */
+const toolCall = (
+  params: JsonRpc.Params,
+  tools: Registry.Registry<McpSession.RegisteredTool>,
+  version: McpSchema.ProtocolVersion
+): Either.Either<
+  {
+    readonly tool: McpSession.RegisteredTool
+    readonly args: Readonly<Record<string, unknown>>
+    readonly task: { readonly ttl?: number | undefined } | undefined
+  },
+  JsonRpc.McpError
+> =>
+  Either.flatMap(callToolParams(params), ({ arguments: args, name, task }) => {
+    const tool = tools.byKey.get(name)
+    if (tool === undefined) {
+      return Either.left(JsonRpc.McpError.invalidParams(`Unknown tool: ${name}`, { name }))
+    }
+    if (!hasTasks(version)) {
+      return Either.right({ tool, args: args ?? {}, task: undefined })
+    }
+    const support = taskSupport(tool)
+    if (task !== undefined && support === "forbidden") {
+      return Either.left(
+        JsonRpc.McpError.methodNotFound(`tools/call as a task (tool "${name}" does not run as a task)`)
+      )
+    }
+    if (task === undefined && support === "required") {
+      return Either.left(
+        JsonRpc.McpError.methodNotFound(`tools/call without a task (tool "${name}" runs only as a task)`)
+      )
+    }
+    return Either.right({ tool, args: args ?? {}, task })
   })
 
+const callTool: Handler = (request) =>
+  Effect.flatMap(
+    Ref.get(request.session.tools),
+    (tools): Effect.Effect<unknown, JsonRpc.McpError> =>
+      Either.match(toolCall(request.params, tools, request.protocolVersion), {
+        onLeft: Effect.fail,
+        onRight: ({ args, task, tool }) => {
+          const run = tool.call(args)(request)
+          // A task's work outlives this request: it runs in the conversation's scope, with this request's context.
+          return task === undefined ? run : Tasks.start(request.session, request.scope, task.ttl, run)
+        }
+      })
+  )
+
 /**
- * A `tools/call` the engine may start directly (`RegisteredTool.start`): params of the usual shape, a known tool, and
- * no task involved. Anything else, errors included, takes the general path.
+ * A `tools/call` the engine may start in the tool's own fiber (`RegisteredTool.start`): one that passes every check
+ * and is not a task. Anything else, errors included, goes to `callTool`, which answers it.
  */
 export const directCall = (
   params: JsonRpc.Params,
   tools: Registry.Registry<McpSession.RegisteredTool>,
   version: McpSchema.ProtocolVersion
-): Option.Option<{ readonly tool: McpSession.RegisteredTool; readonly args: Readonly<Record<string, unknown>> }> => {
-  const decoded = callToolParams(params)
-  if (Either.isLeft(decoded) || decoded.right.task !== undefined) {
-    return Option.none()
-  }
-  const tool = tools.byKey.get(decoded.right.name)
-  return tool === undefined || (hasTasks(version) && taskSupport(tool) === "required")
-    ? Option.none()
-    : Option.some({ tool, args: decoded.right.arguments ?? {} })
-}
+): Option.Option<{ readonly tool: McpSession.RegisteredTool; readonly args: Readonly<Record<string, unknown>> }> =>
+  Option.filter(Either.getRight(toolCall(params, tools, version)), (call) => call.task === undefined)
 
 const TaskRef = Schema.Struct({ taskId: Schema.String })
 
