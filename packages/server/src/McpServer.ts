@@ -456,16 +456,15 @@ const setUp = (
         const release = () => {
           if (inFlight.get(id) === entry) inFlight.delete(id)
         }
-        // The id is free again as soon as the answer is decided, before it is written.
-        const answer = (response: JsonRpc.Response) =>
-          afterLogs(id, Effect.zipRight(Effect.sync(release), reply(response)))
+        const answer = (response: JsonRpc.Response): Effect.Effect<void> => {
+          // The id is free again as soon as the answer is decided, before it is written.
+          release()
+          return afterLogs(id, reply(response))
+        }
         return Effect.flatMap(Ref.get(session.client), (client) => {
           const context = requestContext(session, request, origin, client)
-          return Effect.all({
-            run: resolve(session, request, context, client),
-            bound: bounds(session, request, origin.log)
-          })
-            .pipe(Effect.flatMap(({ bound, run }) =>
+          return Effect.flatMap(resolve(session, request, context, client), (run) =>
+            Effect.flatMap(bounds(session, request, origin.log), (bound) =>
               Effect.withFiberRuntime<Fiber.RuntimeFiber<void>>((parent, status) => {
                 // The request's fiber starts with a context of its own: the span current here is handed over by hand.
                 const then: McpSession.Continuation = origin.traced
@@ -493,8 +492,7 @@ const setUp = (
                 entry.fiber = fiber
                 fiber.addObserver(release)
                 return Effect.succeed(fiber)
-              })
-            ))
+              })))
         })
       })
 
